@@ -7,21 +7,32 @@ against curated reference tables.
     [(603550.0, 'km2', 'supported')]
 """
 
-from checker.errors import CheckerError, InputError, ReferenceTableError
-from checker.models import CheckedClaim, Claim, Match, ReferenceRow, Report
-from checker.pipeline import check_text
-from checker.reference import Reference, load_reference
+from __future__ import annotations
 
-__all__ = [
-    "CheckedClaim",
-    "CheckerError",
-    "Claim",
-    "InputError",
-    "Match",
-    "Reference",
-    "ReferenceRow",
-    "ReferenceTableError",
-    "Report",
-    "check_text",
-    "load_reference",
-]
+import importlib
+from typing import Any
+
+# Names are resolved on first use so that `import checker` stays cheap: the CLI's
+# cold start matters, and not every caller needs every stage.
+_EXPORTS = {
+    "CheckerError": "checker.errors",
+    "InputError": "checker.errors",
+    "ReferenceTableError": "checker.errors",
+    "CheckedClaim": "checker.models",
+    "Claim": "checker.models",
+    "Match": "checker.models",
+    "ReferenceRow": "checker.models",
+    "Report": "checker.models",
+    "check_text": "checker.pipeline",
+    "extract_claims": "checker.extract",
+    "Reference": "checker.reference",
+    "load_reference": "checker.reference",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'checker' has no attribute {name!r}")
+    return getattr(importlib.import_module(_EXPORTS[name]), name)

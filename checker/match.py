@@ -1,0 +1,188 @@
+"""Find the reference row a claim asserts about, or none.
+
+A row is a candidate only when three things hold: its entity (or an alias) is
+named in the claim's sentence, its unit is compatible with the claim's, and the
+words around the number resemble its metric. Among candidates the nearest entity
+and the closest metric win. When nothing fits well the claim stays unmatched: a
+wrong match that "contradicts" a true claim is worse than no match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from checker.models import Claim, Match, ReferenceRow
+from checker.reference import Reference, normalise_name
+from checker.units import dimension_of
+
+# How many words either side of the number count as its context.
+CONTEXT_WORDS = 10
+# Minimum metric similarity (0-100) for a row to be considered about the same thing.
+METRIC_THRESHOLD = 80.0
+# Entity types that sit inside a country: their figures are never the country's.
+_SUB_NATIONAL = frozenset({"city", "region", "oblast", "province", "state", "district", "town"})
+
+# Counted nouns that name the same kind of thing.
+_NOUN_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"people", "persons", "residents", "inhabitants", "citizens", "population"}),
+    frozenset({"troops", "soldiers", "servicemen", "personnel", "fighters", "military personnel"}),
+    frozenset({"regions", "oblasts", "provinces"}),
+)
+
+# Possessives split off ("Ukraine's" -> "Ukraine", "s") so that names are found.
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    name: str  # normalised
+    surface: str
+    position: int  # word index in the sentence
+
+
+def match_claim(claim: Claim, reference: Reference) -> Match | None:
+    """The best reference row for `claim`, or None when no row fits well enough."""
+    if claim.qualifier == "vague" and not claim.unit:
+        return None
+    words, spans = _words(claim.sentence)
+    claim_pos = _word_index(spans, claim.start - claim.sentence_start)
+    mentions = _mentions(words, reference)
+    if not mentions:
+        return None
+    context = _context(words, spans, claim, claim_pos, mentions)
+    best: tuple[float, ReferenceRow, _Mention] | None = None
+    nearest_distance = min(abs(m.position - claim_pos) for m in mentions)
+    for mention in mentions:
+        rows = reference.rows_for(mention.name)
+        for row in rows:
+            if not units_compatible(claim.unit, row.unit):
+                continue
+            metric = metric_score(context, row)
+            if metric < METRIC_THRESHOLD:
+                continue
+            distance = abs(mention.position - claim_pos)
+            score = metric - 2.0 * distance + _claimant_bonus(claim.sentence, row)
+            if best is None or score > best[0]:
+                best = (score, row, mention)
+    if best is None:
+        return None
+    score, row, mention = best
+    if _inside_nearer_place(row, mention, mentions, claim_pos, reference):
+        return None
+    return Match(row=row, score=round(max(0.0, min(100.0, score)), 1), entity_surface=mention.surface)
+
+
+def units_compatible(claim_unit: str, row_unit: str) -> bool:
+    """Could a figure in `claim_unit` be about a row in `row_unit`? Troops never match km2."""
+    if claim_unit == row_unit:
+        return True
+    a, b = dimension_of(claim_unit), dimension_of(row_unit)
+    if {claim_unit, row_unit} <= {"percent", "fraction"}:
+        return True
+    if a.startswith("count:") and b.startswith("count:"):
+        return any(claim_unit in g and row_unit in g for g in _NOUN_GROUPS)
+    if a == "count" and b.startswith("count:"):
+        return True  # "a population of 38 million": the noun is in the metric, not after the number
+    if a in ("area", "length", "mass", "volume", "speed", "temperature", "energy", "power"):
+        return a == b
+    return False
+
+
+def metric_score(context: str, row: ReferenceRow) -> float:
+    """How well the words around the number name the row's metric (0-100)."""
+    best = 0.0
+    for phrase in (row.metric, *row.metric_aliases):
+        p = default_process(phrase)
+        if not p:
+            continue
+        if _all_words_in(p, context):
+            return 100.0
+        best = max(best, fuzz.partial_ratio(p, context) if len(p) >= 5 else 0.0)
+    return best
+
+
+def _all_words_in(phrase: str, context: str) -> bool:
+    ctx = set(context.split())
+    return all(w in ctx or _stem(w) in {_stem(c) for c in ctx} for w in phrase.split())
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ation", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _claimant_bonus(sentence: str, row: ReferenceRow) -> float:
+    """Prefer a party's row when the sentence attributes the figure to that party."""
+    if not row.claimant:
+        return 0.0
+    names = [row.claimant, *row.claimant.replace("'s", "").split()]
+    text = default_process(sentence)
+    return 15.0 if any(len(n) > 3 and default_process(n) in text for n in names) else 0.0
+
+
+def _words(sentence: str) -> tuple[list[str], list[tuple[int, int]]]:
+    found = [(m.group(), m.span()) for m in _WORD.finditer(sentence)]
+    return [w for w, _ in found], [s for _, s in found]
+
+
+def _word_index(spans: list[tuple[int, int]], offset: int) -> int:
+    for k, (a, b) in enumerate(spans):
+        if b > offset:
+            return k
+    return len(spans)
+
+
+def _mentions(words: list[str], reference: Reference) -> list[_Mention]:
+    """Entity names written in the sentence, longest first at each position."""
+    found: list[_Mention] = []
+    n = len(words)
+    longest = min(reference.max_name_tokens, 6)
+    k = 0
+    while k < n:
+        hit = None
+        for size in range(min(longest, n - k), 0, -1):
+            surface = " ".join(words[k:k + size])
+            if size == 1 and not surface[:1].isupper():
+                continue  # single lower-case words are not names ("turkey", "chad")
+            name = normalise_name(surface)
+            if name and name in reference.entity_index:
+                hit = _Mention(name, surface, k)
+                k += size
+                break
+        if hit is None:
+            k += 1
+        else:
+            found.append(hit)
+    return found
+
+
+def _context(words: list[str], spans: list[tuple[int, int]], claim: Claim, claim_pos: int,
+             mentions: list[_Mention]) -> str:
+    lo = max(0, claim_pos - CONTEXT_WORDS)
+    hi = min(len(words), claim_pos + CONTEXT_WORDS + len(claim.text.split()))
+    return default_process(" ".join(words[lo:hi]))
+
+
+def _inside_nearer_place(row: ReferenceRow, chosen: _Mention, mentions: list[_Mention], claim_pos: int,
+                         reference: Reference) -> bool:
+    """A country's row is not used when a city or region is named nearer the number:
+    'Kharkiv, Ukraine's second city, has 1.4 million people' is not about Ukraine."""
+    if _entity_type(row) in _SUB_NATIONAL:
+        return False
+    chosen_distance = abs(chosen.position - claim_pos)
+    for m in mentions:
+        if m is chosen or abs(m.position - claim_pos) >= chosen_distance:
+            continue
+        if any(_entity_type(r) in _SUB_NATIONAL for r in reference.rows_for(m.name)):
+            return True
+    return False
+
+
+def _entity_type(row: ReferenceRow) -> str:
+    return dict(row.extra).get("entity_type", "").strip().lower()

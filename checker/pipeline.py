@@ -1,0 +1,62 @@
+"""The one-way pipeline: text -> claims -> matches -> verdicts -> Report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from checker.extract import extract_claims
+from checker.match import match_claim
+from checker.models import CheckedClaim, Claim, Report
+from checker.reference import Reference, load_reference
+from checker.verdict import VerdictOptions, judge
+
+
+def check_text(
+    text: str,
+    *,
+    reference: Reference | None = None,
+    date: dt.date | None = None,
+    options: VerdictOptions | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> Report:
+    """Check every numeric claim in `text` against `reference` (the bundled tables by default).
+
+    `date` is the article's publication date (today by default): a claim such as
+    "three years ago" is read relative to it. `progress`, if given, is called with
+    the fraction of claims done, for a progress bar.
+    """
+    reference = reference if reference is not None else load_reference()
+    date = date or dt.date.today()
+    options = options or VerdictOptions()
+    claims = extract_claims(text)
+    checked: list[CheckedClaim] = []
+    for k, claim in enumerate(claims):
+        checked.append(_check_one(claim, reference, date, options))
+        if progress is not None:
+            progress((k + 1) / len(claims))
+    return Report(text=text, date=date, claims=tuple(checked), tables=reference.tables)
+
+
+def _check_one(claim: Claim, reference: Reference, date: dt.date, options: VerdictOptions) -> CheckedClaim:
+    relative = _as_calendar_year(claim, date)
+    if relative is not None:
+        match = match_claim(relative, reference)
+        if match is not None:
+            result = judge(relative, match, options)
+            note = (f"{result.note} “{claim.text} ago” was read as the year {int(relative.value)}, "
+                    f"counting from the publication date {date.isoformat()}.")
+            return replace(result, claim=claim, note=note)
+    return judge(claim, match_claim(claim, reference), options)
+
+
+def _as_calendar_year(claim: Claim, date: dt.date) -> Claim | None:
+    """'eight years ago' in an article of 2022 points at 2014: check it as that year."""
+    if claim.unit != "years" or claim.qualifier not in ("exact", "approx"):
+        return None
+    after = claim.sentence[claim.end - claim.sentence_start:].lstrip().lower()
+    if not after.startswith("ago"):
+        return None
+    year = date.year - claim.value
+    return replace(claim, value=year, unit="year", decimals=0, qualifier="exact")

@@ -1,0 +1,136 @@
+"""Decide whether a claim is supported, contradicted or unverified, and say why.
+
+Every verdict names the rule that decided it. The comparison is made in the
+reference row's unit (pint converts physical units) between two intervals:
+what the article's wording allows (its stated precision, hedge or bound) and
+what the reference allows (its value, or its low-high range).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.models import CheckedClaim, Claim, Match, ReferenceRow
+from checker.numbers import format_number
+from checker.units import unit_info
+
+# "about 30,000" fits a reference within 10% of 30,000 (on top of rounding).
+DEFAULT_APPROX_TOLERANCE = 0.10
+
+
+@dataclass(frozen=True)
+class VerdictOptions:
+    approx_tolerance: float = DEFAULT_APPROX_TOLERANCE
+
+
+def judge(claim: Claim, match: Match | None, options: VerdictOptions = VerdictOptions()) -> CheckedClaim:
+    if match is None:
+        return CheckedClaim(claim, "unverified", "no-reference",
+                            f"No reference row matched {_quote(claim)}: it is unverified, not wrong.")
+    row = match.row
+    converted = _convert(claim, row)
+    if converted is None:
+        return CheckedClaim(claim, "unverified", "unit-mismatch",
+                            f"{_quote(claim)} could not be converted to the reference's unit ({row.unit}).", match)
+    low, high, rule, allowance = _claim_interval(claim, converted, options)
+    ref_low, ref_high = row.low, row.high
+    overlap = low <= ref_high and ref_low <= high
+    says = f"The article says {_quote(claim)}"
+    ref = f"{_describe_row(row)}"
+    if claim.qualifier == "vague":
+        if overlap:
+            return CheckedClaim(claim, "unverified", "vague",
+                                f"{says}, a vague amount that is never confirmed by one figure; {ref} is within "
+                                f"its range (rule: vague).", match)
+        return CheckedClaim(claim, "contradicted", "vague",
+                            f"{says}, which means {format_number(low)} to {format_number(high)}; {ref} is outside "
+                            f"that range (rule: vague).", match)
+    verdict = "supported" if overlap else "contradicted"
+    how = allowance if overlap else f"not {allowance}"
+    note = f"{says}; {ref}; {how} (rule: {rule})."
+    if row.claimant:
+        note = f"{note} This reference figure is a claim by {row.claimant}, not an independently verified fact."
+    return CheckedClaim(claim, verdict, rule, note, match)  # type: ignore[arg-type]
+
+
+def _claim_interval(claim: Claim, values: tuple[float, float], options: VerdictOptions
+                    ) -> tuple[float, float, str, str]:
+    """The interval of reference values the article's wording is compatible with."""
+    value, high = values
+    step = _rounding(claim, value)
+    q = claim.qualifier
+    if claim.unit == "year":
+        return value, high, "year", "the same year" if value == high else "within those years"
+    if q == "approx":
+        tol = options.approx_tolerance
+        lo, hi = value * (1 - tol) - step, value * (1 + tol) + step
+        return min(lo, hi), max(lo, hi), "approx-tolerance", f"within the ±{tol:.0%} allowed for a hedged figure"
+    if q == "at_least":
+        return value - step, math.inf, "lower-bound", "consistent with the lower bound"
+    if q == "at_most":
+        return -math.inf, value + step, "upper-bound", "consistent with the upper bound"
+    if q in ("range", "vague"):
+        return value - step, high + step, "range-overlap", "overlapping the stated range"
+    return value - step, value + step, "rounding", "consistent with the article's rounding"
+
+
+def _rounding(claim: Claim, converted_value: float) -> float:
+    """Half a unit of the last stated digit, in the reference's unit."""
+    step = 0.5 * 10 ** (-claim.decimals)
+    if claim.value:
+        step *= abs(converted_value / claim.value)
+    return step
+
+
+def _convert(claim: Claim, row: ReferenceRow) -> tuple[float, float] | None:
+    high = claim.value_high if claim.value_high is not None else claim.value
+    if claim.unit == row.unit or not claim.unit or not row.unit:
+        return claim.value, high
+    if claim.unit == "fraction" and row.unit == "percent":
+        return claim.value * 100, high * 100
+    if claim.unit == "percent" and row.unit == "fraction":
+        return claim.value / 100, high / 100
+    a, b = unit_info(claim.unit), unit_info(row.unit)
+    if a is None or b is None or not a.pint or not b.pint:
+        return (claim.value, high) if a is None and b is None else None
+    factor = _factor(a.pint, b.pint)
+    if factor is None:
+        return None
+    return claim.value * factor, high * factor
+
+
+@lru_cache(maxsize=128)
+def _factor(source: str, target: str) -> float | None:
+    # pint is imported only here: most checks need no conversion, and it costs ~0.5 s to load.
+    try:
+        registry = _registry()
+        return float(registry.Quantity(1, source).to(target).magnitude)
+    except Exception:  # an unknown or incompatible unit: the claim stays unverified
+        return None
+
+
+@lru_cache(maxsize=1)
+def _registry():  # type: ignore[no-untyped-def]
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def _quote(claim: Claim) -> str:
+    hedge = {"approx": "about ", "at_least": "more than ", "at_most": "at most ", "exact": "", "range": "",
+             "vague": ""}.get(claim.qualifier, "")
+    return f"“{hedge}{claim.text}”" if hedge and not claim.text.lower().startswith(hedge.strip()) \
+        else f"“{claim.text}”"
+
+
+def _describe_row(row: ReferenceRow) -> str:
+    if row.unit == "year" and row.value is not None:
+        figure = f"the year {int(row.value)}"
+    elif row.value is not None and row.value_low is None:
+        figure = f"{format_number(row.value)} {row.unit}"
+    else:
+        figure = f"{format_number(row.low)}–{format_number(row.high)} {row.unit}"
+    when = f", as of {row.as_of}" if row.as_of else ""
+    return f"the reference gives {figure} for {row.entity} ({row.metric}{when}; source: {row.source})"
