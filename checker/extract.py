@@ -166,8 +166,35 @@ def extract_claims(text: str) -> list[Claim]:
     """Every numeric claim in `text`, in reading order, with offsets into `text`."""
     claims: list[Claim] = []
     for start, end in split_sentences(text):
-        claims.extend(_sentence_claims(text, start, end))
+        claims.extend(_without_dating_years(list(_sentence_claims(text, start, end))))
     return claims
+
+
+# Verbs that make a year the claim itself: "annexed in 2014", "founded in 1998".
+_EVENT_BEFORE_YEAR = re.compile(
+    r"\b(?:annex\w*|seiz\w*|invad\w*|invasion|founded|establish\w*|born|died|signed|elected|launched|built|opened|"
+    r"closed|became|joined|independen\w*|began|started|ended|introduced|created|formed|captured|occupied|"
+    r"released|published|acquired|merged|incorporated|declared|abolished|enacted|ratified|collapsed|"
+    r"discovered|invented|killed|won|lost|took|took over|came|fell|since|until)\b"
+    r"(?:\W+\w+){0,4}?\W+$",
+    re.IGNORECASE,
+)
+
+
+def _without_dating_years(claims: list[Claim]) -> list[Claim]:
+    """A year that only dates another figure of the sentence ("grew 3% in 2019") is the
+    figure's time, not a claim of its own; a year that dates an event ("annexed in 2014")
+    or stands alone is kept."""
+    if not any(c.unit != "year" for c in claims):
+        return claims
+    kept = []
+    for c in claims:
+        if c.unit == "year" and c.qualifier != "range":
+            before = c.sentence[max(0, c.start - c.sentence_start - 60):c.start - c.sentence_start]
+            if not _EVENT_BEFORE_YEAR.search(before):
+                continue
+        kept.append(c)
+    return kept
 
 
 def _sentence_claims(text: str, start: int, end: int) -> Iterator[Claim]:
@@ -213,11 +240,8 @@ def _scan(tokens: list[Token]) -> Iterator[_Draft]:
     n = len(tokens)
     while i < n:
         drafts, nxt = _quantity_at(tokens, i)
-        if drafts:
-            yield from drafts
-            i = nxt
-        else:
-            i += 1
+        yield from drafts
+        i = max(nxt, i + 1)
 
 
 def _quantity_at(tokens: list[Token], i: int) -> tuple[list[_Draft], int]:
@@ -226,7 +250,7 @@ def _quantity_at(tokens: list[Token], i: int) -> tuple[list[_Draft], int]:
     currency, num_at = _currency_before_number(tokens, at)
     if currency and num_at < len(tokens) and tokens[num_at].text in "-−" and sign == 1.0:
         sign, num_at = _sign_at(tokens, num_at)  # "$-50.8bn"
-    num = _number_at(tokens, num_at) or _fraction_at(tokens, num_at)
+    num = _fraction_at(tokens, num_at) or _number_at(tokens, num_at)
     if num is None:
         return [], i
     if _not_a_quantity(tokens, num, has_currency=bool(currency)):
@@ -286,6 +310,8 @@ def _draft(tokens: list[Token], first: int, num: _Number, currency: str) -> _Dra
                high=num.high, kind=num.kind, scaled=num.scaled)
     if num.kind == "fraction":
         d.unit = "fraction"
+    elif num.kind == "times":
+        d.unit, d.kind = "times", "words"
     if num.scale_unit:
         d.unit, d.unit_text, d.last = num.scale_unit, _span_text(tokens, num.last, num.scale_unit_last), \
             num.scale_unit_last
@@ -422,6 +448,11 @@ def _fraction_at(tokens: list[Token], i: int) -> _Number | None:
         if nxt in ("of", "the", "its", "their", "his", "her", "our", "all"):
             return _Number(0.5, i, i, 0, False, "fraction")
         return None
+    ratio = _ratio_at(tokens, i)
+    if ratio is not None:
+        return ratio
+    if low.endswith("fold") and low[:-4].rstrip("-") in ONES | TENS.keys():
+        return _Number(float(words_value([low[:-4].rstrip("-")]) or 0), i, i, 0, False, "times")
     if low in ("a", "an", "one") or low in ONES:
         j = i + 1
         if j < n and tokens[j].text == "-" and not tokens[j].spaced:
@@ -437,6 +468,38 @@ def _fraction_at(tokens: list[Token], i: int) -> _Number | None:
         if after != "of" and not (tokens[j - 1].text == "-" and after not in ("", "round", "time", "place")):
             return None
         return _Number(count / _FRACTIONS[frac], i, j, 0, False, "fraction")
+    return None
+
+
+def _ratio_at(tokens: list[Token], i: int) -> _Number | None:
+    """'one in five adults', '3 out of 10 voters': a share written as a ratio."""
+    n = len(tokens)
+    a = _small_whole(tokens[i])
+    if a is None:
+        return None
+    j = i + 1
+    if j + 1 < n and tokens[j].low == "out" and tokens[j + 1].low == "of":
+        j += 2
+    elif j < n and tokens[j].low == "in":
+        j += 1
+    else:
+        return None
+    if j >= n:
+        return None
+    b = _small_whole(tokens[j])
+    if b is None or not 0 < a < b or j + 1 >= n or tokens[j + 1].kind != "word" or tokens[j + 1].low in _STOP \
+            or tokens[j + 1].low in MONTHS:
+        return None
+    return _Number(a / b, i, j, 0, False, "fraction")
+
+
+def _small_whole(t: Token) -> int | None:
+    if t.kind == "num" and t.text.isdigit() and int(t.text) <= 1000:
+        return int(t.text)
+    if t.low in ONES and t.low != "zero":
+        return ONES[t.low]
+    if t.low in TENS:
+        return TENS[t.low]
     return None
 
 
@@ -483,6 +546,9 @@ def _adjacent_unit(tokens: list[Token], j: int) -> tuple[str, int] | None:
     found = lookup_unit(words)
     if found:
         return found[0].canonical, j
+    longer = _unit_words(tokens, j)  # "3923sq m"
+    if longer is not None and longer[1] > j:
+        return longer
     if t.text in ("C", "F") or t.text in ("ºC", "ºF"):
         return ("°C" if t.text.endswith("C") else "°F"), j
     if t.text == "p":
@@ -587,7 +653,7 @@ def _not_a_quantity(tokens: list[Token], num: _Number, has_currency: bool) -> bo
         return t.low == "scores" and not (nxt and nxt.low == "of")
     if num.kind == "words":
         return _word_number_is_not_quantity(tokens, num)
-    if num.kind == "fraction":
+    if num.kind in ("fraction", "times"):
         return False
     if has_currency:
         return False
@@ -615,7 +681,11 @@ def _not_a_quantity(tokens: list[Token], num: _Number, has_currency: bool) -> bo
                                                                 "room", "flight", "route", "platform", "gate",
                                                                 "version", "season", "episode", "level", "tier",
                                                                 "grade", "phase", "stage", "round", "week",
-                                                                "category", "class", "division", "type")):
+                                                                "category", "class", "division", "type", "part",
+                                                                "unit", "item", "exhibit", "appendix", "annex",
+                                                                "clause", "paragraph", "rule", "zone", "amendment",
+                                                                "proposition", "prop", "channel", "bus", "apt",
+                                                                "suite", "floor", "lot", "block")):
         if prev.text == "#" or not num.scaled:
             return prev.low not in ("week",) or _followed_by_unitless(tokens, last)
     if prev is not None and prev.text == "." and i >= 2 and tokens[i - 2].low in ("no", "nos", "vol", "p", "pp"):
@@ -641,11 +711,9 @@ def _not_a_quantity(tokens: list[Token], num: _Number, has_currency: bool) -> bo
     if bare and _is_address(tokens, i):
         return True
     if bare and nxt is not None and nxt.low in _PRODUCT_SUFFIXES and nxt.text[0].isupper():
-        return True  # "11 Pro Max"
+        return True  # "11 Pro Max": a name, not an amount
     if bare and prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")":
         return True  # a shirt number or list marker: "(4)"
-    if prev is not None and prev.low in ("top", "bottom") and not num.scaled:
-        return True  # rankings: "top 10", "the bottom three"
     # ISO dates and timestamps: "2019-09-01"
     if last + 2 < n and nxt is not None and nxt.text == "-" and not nxt.spaced and len(t.text) == 4 \
             and tokens[last + 2].kind == "num" and len(tokens[last + 2].text) == 2 and last + 3 < n \
@@ -664,8 +732,6 @@ def _word_number_is_not_quantity(tokens: list[Token], num: _Number) -> bool:
     prev = tokens[i - 1].low if i > 0 else ""
     nxt = tokens[last + 1] if last + 1 < n else None
     words = [tokens[k].low for k in range(i, last + 1)]
-    if prev in ("top", "bottom"):
-        return True
     # "a hundred", "a dozen" are fine; "a" alone never gets here.
     if words == ["one"]:
         if prev in ("no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone", "everyone",
@@ -673,15 +739,10 @@ def _word_number_is_not_quantity(tokens: list[Token], num: _Number) -> bool:
             return True
         if nxt is None or nxt.kind != "word":
             return True
-        if nxt.low in ("of", "another", "day", "time", "way", "thing", "side", "hand", "point", "another's",
-                       "who", "that", "which", "in", "to", "is", "was", "has", "had", "would", "could", "can",
-                       "will", "must", "should", "might", "may", "and", "or", "but", "on", "at", "by", "for",
-                       "as", "the", "a", "more", "less", "too", "big", "thing", "reason", "example", "problem",
-                       "issue", "question", "source", "official", "person", "man", "woman", "place", "night",
-                       "morning", "evening", "afternoon", "year", "week", "month", "moment", "minute", "second"):
-            return nxt.low not in ("person", "man", "woman", "year", "week", "month", "minute", "second") or \
-                prev in ("the", "this", "that", "which", "no", "every", "each", "only", "another")
-        return not (nxt.low in UNITS or _looks_counted(nxt.low) or nxt.low == "percent")
+        if lookup_unit([nxt.text]) or nxt.low in ("per", "percent"):
+            return False  # "one per cent", "one mile"
+        # "one of them", "one day", "one another": idioms and pronouns, not a count
+        return nxt.low in _STOP or nxt.low in _ONE_IDIOMS or not nxt.text.islower()
     # "two-thirds", "one-third": fractions read elsewhere; "one-off", "two-way": compounds.
     if nxt is not None and nxt.text == "-" and not nxt.spaced and last + 2 < n:
         follow = tokens[last + 2].low
@@ -692,6 +753,10 @@ def _word_number_is_not_quantity(tokens: list[Token], num: _Number) -> bool:
     if nxt is not None and nxt.low in ("first", "second", "third"):
         return True
     return False
+
+
+_ONE_IDIOMS = frozenset("day time way thing side another's who whose reason example problem issue question "
+                        "thing such else".split())
 
 
 def _is_clock_time(tokens: list[Token], i: int, last: int) -> bool:
@@ -722,7 +787,7 @@ def _is_identifier(tokens: list[Token], i: int) -> bool:
     prev = tokens[i - 1]
     if prev.kind == "word":
         return True  # "G7", "MH17", "A380"
-    if prev.text in ("-", "/") and i >= 2 and not prev.spaced:
+    if prev.text in ("-", "/", ".") and i >= 2 and not prev.spaced:
         before = tokens[i - 2]
         if before.kind == "word" and any(c.isupper() for c in before.text):
             return True  # "COVID-19", "F-35", "Su-34"
@@ -1059,7 +1124,7 @@ def _range_after(tokens: list[Token], d: _Draft) -> list[_Draft] | None:
     glued_dash = sep.text in ("-", "–", "—") and not sep.spaced and not tokens[j + 1].spaced
     if not (sep.low == "to" or glued_dash or (sep.low == "and" and is_between) or sep.text == "/"):
         return None
-    if before == "by":
+    if before == "by" and (d.unit or d.currency):
         return None  # "rose by 2% to 5%": a change and a level
     k = j + 1
     sign, at = _sign_at(tokens, k)
@@ -1078,14 +1143,16 @@ def _range_after(tokens: list[Token], d: _Draft) -> list[_Draft] | None:
             d.value = scale(d.value, factor)
             d.decimals = scaled_precision(d.decimals, factor)
     _read_unit(tokens, other)
-    mine = d.currency or d.unit
-    theirs = other.currency or other.unit
+    mine = (d.currency or d.unit).split("/")[0]
+    theirs = (other.currency or other.unit).split("/")[0]
     if mine and theirs and mine != theirs or (d.unit and not theirs):
         return None  # "up 9.4 per cent to $84": two different quantities
     if not theirs:
         other.unit = d.unit
     elif not mine:
         d.unit, d.currency = other.unit, other.currency
+    if d.value == 0 and sep.low == "to" and not is_between:
+        return [other]  # "0 to 62 mph in 7.2 seconds": the claim is the 62
     if _is_change(tokens, d.first):
         # "fell from 20 to 10", "revised from 5 to 7 per cent": the old and the new value
         d.qualifier = _qualifier_before(tokens, d.first - (1 if before == "from" else 0))
@@ -1106,17 +1173,24 @@ _CHANGE_WORDS = _UP_WORDS | _DOWN_WORDS | frozenset(
 
 
 def _is_change(tokens: list[Token], first: int) -> bool:
-    """A verb of change just before the number (or before 'from' and its number)."""
+    """'fell from 20 to 10', 'rose 5% to': a verb of change just before the number, or just
+    before the 'from' that introduces it."""
     k = first - 1
+    if k >= 0 and tokens[k].low == "from":
+        k -= 1
+        window = 3
+    else:
+        window = 2
     seen = 0
-    while k >= 0 and seen < 5:
+    while k >= 0 and seen < window:
         t = tokens[k]
         if t.kind == "num":
             return False
         if t.kind == "word":
             if t.low in _CHANGE_WORDS:
                 return True
-            if t.low in ("range", "ranging", "ranges", "ranged", "vary", "varies", "varying", "between", "priced"):
+            if t.low in ("range", "ranging", "ranges", "ranged", "vary", "varies", "varying", "between", "priced",
+                         "from"):
                 return False
             seen += 1
         k -= 1

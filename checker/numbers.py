@@ -16,12 +16,12 @@ TENS: dict[str, int] = {
 # Scale words after a number, spelled out or abbreviated as newsrooms do.
 SCALE_WORDS: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "mln": 1e6, "mn": 1e6, "bln": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "crore": 1e7,
+    "mln": 1e6, "mn": 1e6, "mil": 1e6, "bln": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "crore": 1e7,
 }
 # Abbreviations written straight after the digits ("3.2bn", "£2m", "10k").
 SCALE_SUFFIXES: dict[str, float] = {
     "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "B": 1e9, "bn": 1e9, "bln": 1e9,
-    "tn": 1e12, "trn": 1e12, "T": 1e12,
+    "tn": 1e12, "trn": 1e12, "T": 1e12, "mil": 1e6,
 }
 NUMBER_WORDS = frozenset(ONES) | frozenset(TENS) | {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
 

@@ -1,0 +1,188 @@
+"""Turn an uploaded article file into plain text for the checker.
+
+Pure (no Streamlit). Every failure is an InputError whose message is one line a
+journalist can act on: which file, what is wrong, what to do instead.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from html.parser import HTMLParser
+from pathlib import PurePath
+
+from checker.errors import InputError
+
+MAX_TEXT_BYTES = 1_000_000  # 1 MB of article text (UTF-8); a long feature is ~50 KB
+# A .docx may carry images, so its file can be far bigger than its text; this only
+# refuses files too big to be worth unzipping.
+MAX_FILE_BYTES = 50_000_000
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+DOCX_SUFFIXES = frozenset({".docx"})
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".docx")
+
+# C0 controls other than tab, newline, form feed and carriage return: real prose
+# never has them, binary files decoded by the permissive cp1252 fallback always do.
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def check_size(text: str, name: str) -> None:
+    """Refuse text over MAX_TEXT_BYTES (used for pasted text too)."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_TEXT_BYTES:
+        raise InputError(
+            name,
+            f"the text is {size:,} bytes, over the {MAX_TEXT_BYTES:,}-byte (1 MB) limit; "
+            "split the article and check it in parts",
+        )
+
+
+def text_from_upload(name: str, data: bytes) -> str:
+    """Plain text of an uploaded .txt, .md, .html/.htm or .docx file."""
+    suffix = PurePath(name).suffix.casefold()
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(name, f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    if suffix in TEXT_SUFFIXES:
+        text = _normalise_newlines(decode_text(data, name))
+    elif suffix in HTML_SUFFIXES:
+        text = html_to_text(decode_text(data, name))
+    elif suffix in DOCX_SUFFIXES:
+        text = docx_to_text(data, name)
+    elif suffix == ".doc":
+        raise InputError(name, "old Word .doc files cannot be read; save it as .docx and upload that")
+    else:
+        shown = suffix or "files without an extension"
+        raise InputError(name, f"{shown} is not supported; upload {', '.join(SUPPORTED_SUFFIXES)}")
+    check_size(text, name)
+    if not text.strip():
+        raise InputError(name, "the file contains no text")
+    return text
+
+
+# ----------------------------------------------------------------------- decoding
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 (BOM optional) or UTF-16 with a BOM; Windows-1252 as the last resort."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(name, "is marked as UTF-16 but cannot be decoded") from None
+    elif b"\x00" in data:
+        raise InputError(name, "is a binary file, not text; upload a .txt, .md, .html or .docx file")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            # Older Windows editors save cp1252; its five undefined bytes still fail.
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                raise InputError(name, "is neither UTF-8 nor Windows-1252 text; save it as UTF-8") from None
+    if _BINARY_CONTROLS.search(text):
+        raise InputError(name, "is a binary file, not text; upload a .txt, .md, .html or .docx file")
+    return text
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --------------------------------------------------------------------------- HTML
+
+# Elements whose content a reader never sees as article text.
+_HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "title", "svg", "math", "iframe", "object"})
+# Void elements have no end tag, so they must never open a hidden region.
+_BLOCK = frozenset({
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote",
+    "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr",
+    "figure", "figcaption", "pre", "hr", "form", "fieldset", "address", "details", "summary", "caption",
+})
+_LINE = frozenset({"br", "td", "th"})
+
+
+class _VisibleText(HTMLParser):
+    """Collects visible text; block elements become paragraph breaks.
+
+    Whitespace inside text runs is collapsed as a browser does, except in <pre>.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden_depth = 0
+        self.pre_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self.hidden_depth += 1
+        elif tag == "pre":
+            self.pre_depth += 1
+        self._break(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # <br/>, <hr/>, or a self-closed hidden element (<svg/>) that has no content.
+        self._break(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self.hidden_depth = max(0, self.hidden_depth - 1)
+        elif tag == "pre":
+            self.pre_depth = max(0, self.pre_depth - 1)
+        self._break(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden_depth:
+            return
+        if not self.pre_depth:
+            data = re.sub(r"\s+", " ", data)
+        self.parts.append(data)
+
+    def _break(self, tag: str) -> None:
+        if tag in _BLOCK:
+            self.parts.append("\n\n")
+        elif tag in _LINE:
+            self.parts.append("\n")
+
+
+def html_to_text(html: str) -> str:
+    parser = _VisibleText()
+    parser.feed(_normalise_newlines(html))
+    parser.close()
+    text = "".join(parser.parts)
+    lines = [line.strip(" \t") for line in text.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+# --------------------------------------------------------------------------- DOCX
+
+
+def docx_to_text(data: bytes, name: str) -> str:
+    """Body paragraphs and table cells in document order, one paragraph per line."""
+    import docx  # python-docx; imported here because only .docx uploads need it
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputError(name, "is not a readable Word .docx document") from exc
+    except Exception as exc:  # lxml raises its own XMLSyntaxError for a damaged file
+        raise InputError(name, "is a damaged Word document; open and re-save it in Word") from exc
+
+    paragraphs: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            paragraphs.append(block.text)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                cells = [cell.text.strip() for cell in row.cells]
+                paragraphs.append("\t".join(cells))
+    return "\n".join(p.strip() for p in paragraphs if p.strip())
