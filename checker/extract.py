@@ -734,7 +734,7 @@ def _word_number_is_not_quantity(tokens: list[Token], num: _Number) -> bool:
     words = [tokens[k].low for k in range(i, last + 1)]
     # "a hundred", "a dozen" are fine; "a" alone never gets here.
     if words == ["one"]:
-        if prev in ("no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone", "everyone",
+        if prev in ("no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone", "everyone", "same",
                     "only", "last", "another", "such", "little", "big", "a", "number", "no.", "day", "one"):
             return True
         if nxt is None or nxt.kind != "word":
@@ -958,6 +958,15 @@ def _read_unit(tokens: list[Token], d: _Draft) -> None:
         d.currency, d.unit = d.unit, ""
     if d.unit in _CURRENCY_CODE_SET and not d.currency:
         d.currency, d.unit = d.unit, ""
+    if not d.unit and d.kind == "vague" and d.last + 2 < n and tokens[d.last + 1].low == "of":
+        # "hundreds of thousands of Ukrainians", "tens of millions of dollars"
+        found = _unit_words(tokens, d.last + 2)
+        if found is not None:
+            d.unit, d.last = found[0], found[1]
+        else:
+            noun = _counted_noun(tokens, d.last + 2)
+            if noun is not None:
+                d.unit, d.last = noun[0], noun[1]
     if not d.unit and d.kind != "year":
         noun = _counted_noun(tokens, d.last + 1)
         if noun is not None:
