@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.extract import QUALIFIER_PHRASES
 from checker.models import CheckedClaim, Claim, Match, ReferenceRow
 from checker.numbers import format_number
 from checker.units import unit_info
@@ -38,6 +39,8 @@ def judge(claim: Claim, match: Match | None, options: VerdictOptions = VerdictOp
     ref_low, ref_high = row.low, row.high
     overlap = low <= ref_high and ref_low <= high
     says = f"The article says {_quote(claim)}"
+    if claim.unit and row.unit and claim.unit != row.unit and converted[0] != claim.value:
+        says += f" ({format_number(converted[0])} {row.unit})"
     ref = f"{_describe_row(row)}"
     if claim.qualifier == "vague":
         if overlap:
@@ -119,10 +122,20 @@ def _registry():  # type: ignore[no-untyped-def]
 
 
 def _quote(claim: Claim) -> str:
-    hedge = {"approx": "about ", "at_least": "more than ", "at_most": "at most ", "exact": "", "range": "",
-             "vague": ""}.get(claim.qualifier, "")
-    return f"“{hedge}{claim.text}”" if hedge and not claim.text.lower().startswith(hedge.strip()) \
-        else f"“{claim.text}”"
+    """The claim as the article words it, hedge included ("fewer than 40 million inhabitants")."""
+    return f"“{_hedge_words(claim)}{claim.text}”"
+
+
+def _hedge_words(claim: Claim) -> str:
+    if claim.qualifier not in ("approx", "at_least", "at_most"):
+        return ""
+    before = claim.sentence[:claim.start - claim.sentence_start].rstrip()
+    words = before.split()[-4:]
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[-size:])
+        if phrase.lower() in QUALIFIER_PHRASES:
+            return phrase + " "
+    return ""
 
 
 def _describe_row(row: ReferenceRow) -> str:
