@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -48,9 +49,8 @@ def match_claim(claim: Claim, reference: Reference) -> Match | None:
     """The best reference row for `claim`, or None when no row fits well enough."""
     if claim.qualifier == "vague" and not claim.unit:
         return None
-    words, spans = _words(claim.sentence)
+    words, spans, mentions = _sentence_index(claim.sentence, reference)
     claim_pos = _word_index(spans, claim.start - claim.sentence_start)
-    mentions = _mentions(words, reference)
     if not mentions:
         return None
     context = _context(words, spans, claim, claim_pos, mentions)
@@ -126,9 +126,14 @@ def _claimant_bonus(sentence: str, row: ReferenceRow) -> float:
     return 15.0 if any(len(n) > 3 and default_process(n) in text for n in names) else 0.0
 
 
-def _words(sentence: str) -> tuple[list[str], list[tuple[int, int]]]:
+@lru_cache(maxsize=64)
+def _sentence_index(sentence: str, reference: Reference
+                    ) -> tuple[list[str], list[tuple[int, int]], list[_Mention]]:
+    """Words, their spans and the entity names of a sentence; cached because a sentence
+    often holds several claims."""
     found = [(m.group(), m.span()) for m in _WORD.finditer(sentence)]
-    return [w for w, _ in found], [s for _, s in found]
+    words = [w for w, _ in found]
+    return words, [s for _, s in found], _mentions(words, reference)
 
 
 def _word_index(spans: list[tuple[int, int]], offset: int) -> int:
@@ -143,15 +148,18 @@ def _mentions(words: list[str], reference: Reference) -> list[_Mention]:
     found: list[_Mention] = []
     n = len(words)
     longest = min(reference.max_name_tokens, 6)
+    # Each word is normalised once; a name of several words is looked up as their join,
+    # which is what normalise_name gives for the whole phrase.
+    normal = [normalise_name(w) for w in words]
     k = 0
     while k < n:
         hit = None
         for size in range(min(longest, n - k), 0, -1):
-            surface = " ".join(words[k:k + size])
-            if size == 1 and not surface[:1].isupper():
+            if size == 1 and not words[k][:1].isupper():
                 continue  # single lower-case words are not names ("turkey", "chad")
-            name = normalise_name(surface)
+            name = " ".join(p for p in normal[k:k + size] if p)
             if name and name in reference.entity_index:
+                surface = " ".join(words[k:k + size])
                 hit = _Mention(name, surface, k)
                 k += size
                 break
