@@ -708,6 +708,8 @@ def _not_a_quantity(tokens: list[Token], num: _Number, has_currency: bool) -> bo
     if _is_model_number(tokens, num):
         return True
     bare = last == i and t.text.isdigit()
+    if bare and len(t.text) > 1 and t.text.startswith("0"):
+        return True  # "007", "Entity 000042": codes are written with leading zeros, amounts are not
     if bare and _is_address(tokens, i):
         return True
     if bare and nxt is not None and nxt.low in _PRODUCT_SUFFIXES and nxt.text[0].isupper():
