@@ -30,7 +30,14 @@ from checker.numbers import (
     words_value,
 )
 from checker.sentences import split_sentences
-from checker.units import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, UNITS, lookup_unit
+from checker.units import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    UNITS,
+    lookup_quantulum_unit,
+    lookup_unit,
+)
 
 _TOKEN = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
@@ -1019,6 +1026,9 @@ def _unit_words(tokens: list[Token], j: int) -> tuple[str, int] | None:
         if info.canonical in ("inches",) and tokens[j].low == "in":
             return None
         return info.canonical, last
+    rare = lookup_quantulum_unit(words)
+    if rare is not None and words[0].lower() not in _STOP and words[0].lower() not in CURRENCY_WORDS:
+        return rare[0], _last_token_of_words(tokens, j, rare[1])
     # currency words ("20 dollars", "5 million euros", "50 pence")
     for size in (2, 1):
         phrase = " ".join(w.lower() for w in words[:size])

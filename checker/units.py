@@ -8,7 +8,11 @@ without a hand-written conversion table.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -179,3 +183,47 @@ def dimension_of(unit: str) -> str:
     if info is not None:
         return info.dimension
     return f"count:{unit}"
+
+
+# quantulum3's unit lexicon (MIT) extends ours for the rarer physical units
+# ("newton metre", "psi", "lumen"). Its JSON is read directly: importing the
+# quantulum3 parser costs seconds, the data alone a few milliseconds.
+_QUANTULUM_SKIP_ENTITIES = frozenset({"currency", "dimensionless", "typographical element", "instance frequency"})
+
+
+@lru_cache(maxsize=1)
+def _quantulum_surfaces() -> tuple[dict[str, str], dict[str, str]]:
+    """(lower-case surface -> unit name, case-sensitive symbol -> unit name)."""
+    spec = importlib.util.find_spec("quantulum3")
+    if spec is None or not spec.submodule_search_locations:
+        return {}, {}
+    path = Path(spec.submodule_search_locations[0]) / "units.json"
+    try:
+        units = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}, {}
+    surfaces: dict[str, str] = {}
+    symbols: dict[str, str] = {}
+    for name, info in units.items():
+        if info.get("entity") in _QUANTULUM_SKIP_ENTITIES:
+            continue
+        for surface in info.get("surfaces", []):
+            if len(surface) > 3:
+                surfaces.setdefault(surface.lower(), name)
+                surfaces.setdefault(surface.lower() + "s", name)
+        for symbol in info.get("symbols", []):
+            if len(symbol) >= 2 and not symbol.isalpha() or len(symbol) >= 2 and not symbol.islower():
+                symbols.setdefault(symbol, name)
+    return surfaces, symbols
+
+
+def lookup_quantulum_unit(words: list[str]) -> tuple[str, int] | None:
+    """A unit named in quantulum3's lexicon by the first words, and how many words it took."""
+    surfaces, symbols = _quantulum_surfaces()
+    for n in range(min(3, len(words)), 0, -1):
+        phrase = " ".join(words[:n])
+        if phrase in symbols:
+            return symbols[phrase], n
+        if phrase.lower() in surfaces and phrase.lower() not in UNITS:
+            return surfaces[phrase.lower()], n
+    return None
