@@ -1,0 +1,224 @@
+"""The command line, run as a user runs it: `python -m checker check ...` in a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLES = Path(__file__).parent / "data" / "articles"
+COUNTRIES = ARTICLES / "three_countries.txt"
+UKRAINE = ARTICLES / "ukraine_talks_feb2026.txt"
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    # The environment (FACTCHECK_CACHE_DIR, FACTCHECK_DB) comes from conftest.py.
+    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=REPO, input=stdin,
+                          capture_output=True, timeout=180)
+
+
+def stderr_lines(result: subprocess.CompletedProcess[bytes]) -> list[str]:
+    return result.stderr.decode("utf-8").splitlines()
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[bytes], *needles: str) -> str:
+    assert result.returncode == 2, result.stderr
+    lines = stderr_lines(result)
+    assert len(lines) == 1, lines
+    assert "Traceback" not in result.stderr.decode("utf-8")
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+    assert result.stdout == b""
+    return lines[0]
+
+
+def write_reference(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+GOOD_REFERENCE = (
+    "entity,metric,value,unit,source,metric_aliases\n"
+    "France,population,70000000,people,Newsroom sheet,population|inhabitants\n"
+)
+
+
+# ------------------------------------------------------------------ formats
+
+
+def test_table_format_is_the_default() -> None:
+    result = run("check", str(COUNTRIES), "--date", "2026-02-17")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode("utf-8")
+    assert "68.5 million inhabitants" in out
+    assert "supported" in out and "contradicted" in out
+    assert "3 claims: 2 supported, 1 contradicted, 0 unverified" in out
+    assert result.stderr == b""
+
+
+def test_json_format() -> None:
+    result = run("check", str(COUNTRIES), "--format", "json", "--date", "2026-02-17")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["date"] == "2026-02-17"
+    assert data["summary"] == {"supported": 2, "contradicted": 1, "unverified": 0}
+    assert [c["text"] for c in data["claims"]] == ["68.5 million inhabitants", "377,900 sq km", "65 million"]
+    assert [c["verdict"] for c in data["claims"]] == ["supported", "supported", "contradicted"]
+    for c in data["claims"]:
+        assert "CIA World Factbook" in c["reference"]["source"]
+        assert "rule: " in c["note"]
+
+
+def test_csv_format() -> None:
+    result = run("check", str(COUNTRIES), "--format", "csv", "--date", "2026-02-17")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode("utf-8-sig"))))
+    assert [r["text"] for r in rows] == ["68.5 million inhabitants", "377,900 sq km", "65 million"]
+    assert [r["verdict"] for r in rows] == ["supported", "supported", "contradicted"]
+    assert rows[2]["reference_entity"] == "Kenya"
+
+
+def test_dash_reads_standard_input() -> None:
+    text = COUNTRIES.read_bytes()
+    result = run("check", "-", "--format", "json", "--date", "2026-02-17", stdin=text)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["summary"]["supported"] == 2
+
+
+def test_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = run("check", str(UKRAINE), "--format", "json", "-o", str(out), "--date", "2026-02-17")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == b""
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [c["text"] for c in data["claims"]] == ["20 percent", "2014", "30,000 troops"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]  # no temp file left behind
+
+
+def test_date_option_reads_years_ago() -> None:
+    article = b"Russia annexed Crimea eight years ago."
+    then = json.loads(run("check", "-", "--format", "json", "--date", "2022-03-01", stdin=article).stdout)
+    later = json.loads(run("check", "-", "--format", "json", "--date", "2025-06-01", stdin=article).stdout)
+    assert then["claims"][0]["verdict"] == "supported"
+    assert later["claims"][0]["verdict"] == "contradicted"
+
+
+def test_tolerance_option() -> None:
+    article = b"France has about 62 million inhabitants."
+    default = json.loads(run("check", "-", "--format", "json", stdin=article).stdout)
+    strict = json.loads(run("check", "-", "--format", "json", "--tolerance", "0.05", stdin=article).stdout)
+    assert default["claims"][0]["verdict"] == "supported"
+    assert strict["claims"][0]["verdict"] == "contradicted"
+
+
+def test_reference_replaces_the_bundle(tmp_path: Path) -> None:
+    ref = write_reference(tmp_path / "mine.csv", GOOD_REFERENCE)
+    result = run("check", str(COUNTRIES), "--format", "json", "--reference", str(ref))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["tables"] == [str(ref)]
+    verdicts = {c["text"]: (c["verdict"], c["reference"]) for c in data["claims"]}
+    assert verdicts["68.5 million inhabitants"][0] == "contradicted"  # 70 million in my sheet
+    assert verdicts["68.5 million inhabitants"][1]["source"] == "Newsroom sheet"
+    assert verdicts["65 million"] == ("unverified", None)  # no Kenya row any more
+
+
+def test_cp1252_reference_with_accented_entity(tmp_path: Path) -> None:
+    ref = write_reference(tmp_path / "excel.csv",
+                          "entity,metric,value,unit,source,metric_aliases\r\n"
+                          "Curaçao,population,150000,people,CBS Curaçao,population|inhabitants\r\n",
+                          encoding="cp1252")
+    assert b"\xe7" in ref.read_bytes()  # really saved as Windows-1252
+    result = run("check", "-", "--format", "json", "--reference", str(ref),
+                 stdin="Curaçao has about 150,000 inhabitants.".encode())
+    assert result.returncode == 0, result.stderr
+    (claim,) = json.loads(result.stdout)["claims"]
+    assert claim["verdict"] == "supported"
+    assert claim["reference"]["entity"] == "Curaçao"
+    assert claim["reference"]["source"] == "CBS Curaçao"
+
+
+# ------------------------------------------------------------------ bad input
+
+
+@pytest.mark.parametrize("text", [b"", b"   \n\n  ", b"\xef\xbb\xbf"])
+def test_empty_text_gives_empty_report(text: bytes) -> None:
+    result = run("check", "-", "--format", "json", stdin=text)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["claims"] == []
+    assert data["summary"] == {"supported": 0, "contradicted": 0, "unverified": 0}
+
+
+def test_empty_file_gives_empty_report(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("check", str(empty), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["claims"] == []
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    assert_one_line_error(run("check", str(binary)), str(binary), "binary")
+
+
+def test_non_utf8_file(tmp_path: Path) -> None:
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Le café coûte 5 euros.".encode("latin-1"))
+    assert_one_line_error(run("check", str(latin)), str(latin), "UTF-8")
+
+
+def test_missing_article_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    assert_one_line_error(run("check", str(missing)), str(missing))
+
+
+@pytest.mark.parametrize(("content", "needles"), [
+    ("entity,metric,value,source\nFrance,population,68000000,INSEE\n", ["row 1", "unit", "missing"]),
+    ("entity,metric,value,unit,source\nFrance,population,68000000,people,INSEE\n"
+     "Germany,population,lots,people,Destatis\n", ["row 3", "column 'value'", "lots"]),
+    ("", ["empty"]),
+])
+def test_malformed_reference(tmp_path: Path, content: str, needles: list[str]) -> None:
+    ref = write_reference(tmp_path / "bad.csv", content)
+    out = tmp_path / "report.json"
+    result = run("check", str(COUNTRIES), "--format", "json", "--reference", str(ref), "-o", str(out))
+    assert_one_line_error(result, str(ref), *needles)
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv"]
+
+
+def test_malformed_reference_leaves_existing_output_alone(tmp_path: Path) -> None:
+    ref = write_reference(tmp_path / "bad.csv", "entity,metric,value,source\nFrance,population,1,INSEE\n")
+    out = tmp_path / "report.json"
+    out.write_text("previous report", encoding="utf-8")
+    result = run("check", str(COUNTRIES), "--reference", str(ref), "-o", str(out))
+    assert result.returncode == 2
+    assert out.read_text(encoding="utf-8") == "previous report"
+
+
+def test_binary_article_writes_nothing(tmp_path: Path) -> None:
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    out = tmp_path / "report.json"
+    assert_one_line_error(run("check", str(binary), "-o", str(out)), str(binary))
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("date", ["17/02/2026", "2026-13-01", "yesterday", "20260217x"])
+def test_unknown_date_format_is_an_argparse_error(date: str) -> None:
+    result = run("check", str(COUNTRIES), "--date", date)
+    assert result.returncode == 2
+    err = result.stderr.decode("utf-8")
+    assert "usage:" in err
+    assert "--date" in err
+    assert "Traceback" not in err
+    assert result.stdout == b""
