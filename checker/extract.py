@@ -196,7 +196,7 @@ def _without_dating_years(claims: list[Claim]) -> list[Claim]:
         return claims
     kept = []
     for c in claims:
-        if c.unit == "year" and c.qualifier != "range":
+        if c.unit == "year":
             before = c.sentence[max(0, c.start - c.sentence_start - 60):c.start - c.sentence_start]
             if not _EVENT_BEFORE_YEAR.search(before):
                 continue
@@ -266,6 +266,8 @@ def _quantity_at(tokens: list[Token], i: int) -> tuple[list[_Draft], int]:
     if sign < 0:
         draft.value = -draft.value
     if _is_calendar_year(tokens, num, draft):
+        if _year_in_name(tokens, num):
+            return [], _after(draft)
         draft.unit, draft.unit_text, draft.decimals = "year", "", 0
         return _maybe_year_range(tokens, draft), _after(draft)
     _read_unit(tokens, draft)
@@ -453,7 +455,7 @@ def _fraction_at(tokens: list[Token], i: int) -> _Number | None:
     if low in ("half",) and prev not in ("first", "second", "the", "other", "in", "a", "an", "and", "one"):
         nxt = tokens[i + 1].low if i + 1 < n else ""
         if nxt in ("of", "the", "its", "their", "his", "her", "our", "all"):
-            return _Number(0.5, i, i, 0, False, "fraction")
+            return _Number(0.5, i, i, 2, False, "fraction")
         return None
     ratio = _ratio_at(tokens, i)
     if ratio is not None:
@@ -472,9 +474,12 @@ def _fraction_at(tokens: list[Token], i: int) -> _Number | None:
         if (count > 1) != plural and not (count == 1 and frac in ("half",)):
             return None
         after = tokens[j + 1].low if j + 1 < n else ""
-        if after != "of" and not (tokens[j - 1].text == "-" and after not in ("", "round", "time", "place")):
+        before = tokens[i - 1].low if i > 0 else ""
+        # "a third of voters", "two-thirds majority", "grew by a fifth": a share, not an ordinal
+        if after != "of" and before not in ("by", "than", "nearly", "almost", "about", "around") and \
+                not (tokens[j - 1].text == "-" and after not in ("", "round", "time", "place")):
             return None
-        return _Number(count / _FRACTIONS[frac], i, j, 0, False, "fraction")
+        return _Number(count / _FRACTIONS[frac], i, j, 2, False, "fraction")
     return None
 
 
@@ -497,7 +502,7 @@ def _ratio_at(tokens: list[Token], i: int) -> _Number | None:
     if b is None or not 0 < a < b or j + 1 >= n or tokens[j + 1].kind != "word" or tokens[j + 1].low in _STOP \
             or tokens[j + 1].low in MONTHS:
         return None
-    return _Number(a / b, i, j, 0, False, "fraction")
+    return _Number(a / b, i, j, 2, False, "fraction")
 
 
 def _small_whole(t: Token) -> int | None:
@@ -692,7 +697,9 @@ def _not_a_quantity(tokens: list[Token], num: _Number, has_currency: bool) -> bo
                                                                 "unit", "item", "exhibit", "appendix", "annex",
                                                                 "clause", "paragraph", "rule", "zone", "amendment",
                                                                 "proposition", "prop", "channel", "bus", "apt",
-                                                                "suite", "floor", "lot", "block")):
+                                                                "suite", "floor", "lot", "block", "resolution",
+                                                                "resolutions", "bill", "decree", "directive",
+                                                                "regulation", "convention", "protocol")):
         if prev.text == "#" or not num.scaled:
             return prev.low not in ("week",) or _followed_by_unitless(tokens, last)
     if prev is not None and prev.text == "." and i >= 2 and tokens[i - 2].low in ("no", "nos", "vol", "p", "pp"):
@@ -707,6 +714,10 @@ def _not_a_quantity(tokens: list[Token], num: _Number, has_currency: bool) -> bo
         return True
     if prev is not None and prev.text == "." and not prev.spaced and not t.spaced and i >= 2 \
             and tokens[i - 2].kind == "num" and not prev.spaced:
+        return True
+    # "24/02/2022": a date written with slashes
+    if nxt is not None and nxt.text == "/" and not nxt.spaced and last + 3 < n and tokens[last + 2].kind == "num" \
+            and tokens[last + 3].text == "/" and not tokens[last + 3].spaced:
         return True
     # "2019/20" seasons: the part after the slash.
     if prev is not None and prev.text == "/" and not t.spaced and i >= 2 and tokens[i - 2].kind == "num":
@@ -764,6 +775,8 @@ def _word_number_is_not_quantity(tokens: list[Token], num: _Number) -> bool:
     return False
 
 
+_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet",
+            "country": "countries", "city": "cities", "company": "companies", "body": "bodies"}
 _ONE_IDIOMS = frozenset("day time way thing side another's who whose reason example problem issue question "
                         "thing such else".split())
 
@@ -816,6 +829,10 @@ def _is_day_of_month(tokens: list[Token], i: int, last: int) -> bool:
         return True
     if nxt is not None and nxt.low == "of" and i + 2 < n and tokens[i + 2].low in MONTHS:
         return True
+    # "from 3 to 7 June", "24-26 February": the first day of a span of days
+    if nxt is not None and nxt.low in ("-", "–", "to", "and") and i + 3 < n and tokens[i + 2].kind == "num" \
+            and tokens[i + 3].low in MONTHS:
+        return True
     prev = tokens[i - 1] if i > 0 else None
     if prev is not None and prev.low in MONTHS:
         return True
@@ -843,6 +860,11 @@ def _is_score(tokens: list[Token], i: int, last: int) -> bool:
     return any(w in _SCORE_WORDS for w in window)
 
 
+_SENTENCE_OPENERS = frozenset("only just nearly almost around roughly another all some over under about "
+                               "exactly precisely fully barely merely perhaps maybe between from with for by in "
+                               "on at to after before since until of than like across among within without "
+                               "through during against despite toward towards upon via plus minus below above "
+                               "beyond up down still yet".split())
 _INDEX_NAMES = frozenset({"p", "sp", "nasdaq", "ftse", "stoxx", "dax", "cac", "nikkei", "asx", "russell", "sensex",
                           "nifty", "kospi", "topix", "ibex", "aex", "smi", "tsx"})
 _PRODUCT_SUFFIXES = frozenset({"pro", "max", "plus", "mini", "ultra", "lite", "se", "edition", "series", "xl"})
@@ -872,8 +894,8 @@ def _is_model_number(tokens: list[Token], num: _Number) -> bool:
         return True  # "S&P 500", "sp 500", "FTSE 100"
     if prev.kind != "word" or not any(c.isupper() for c in prev.text) or prev.low in MONTHS:
         return False
-    if i - 1 == 0:
-        return False  # the capital may just start the sentence
+    if i - 1 == 0 and (prev.low in _STOP or prev.low in QUALIFIER_PHRASES or prev.low in _SENTENCE_OPENERS):
+        return False  # "Only 5 people", "Nearly 40 firms": a capital that just starts the sentence
     if prev.text in CURRENCY_SYMBOLS or prev.text in CURRENCY_CODES or prev.low in QUALIFIER_PHRASES:
         return False
     if 1800 <= float(t.text) <= 2100:
@@ -891,7 +913,7 @@ def _is_model_number(tokens: list[Token], num: _Number) -> bool:
 
 _YEAR_BEFORE = frozenset(
     "in since by from until till to after before during of early late mid end start beginning year years "
-    "between and circa around about spring summer autumn fall winter january february march april may june july "
+    "between and circa spring summer autumn fall winter january february march april may june july "
     "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec fiscal "
     "fy class season election census budget as the for on".split()
 )
@@ -918,19 +940,42 @@ def _is_calendar_year(tokens: list[Token], num: _Number, draft: _Draft) -> bool:
         return False
     if value >= 1800:
         return True
-    return prev in _YEAR_BEFORE
+    # Before 1800 a bare number is more often an amount: only a clear preposition makes it a year.
+    return prev in ("in", "since", "from", "until", "till", "circa", "during", "ad", "bc")
 
 
 _YEAR_FOLLOWERS = frozenset("elections election census season games olympics levels figures prices levels "
                             "budgets accords talks".split())
 
 
+def _year_in_name(tokens: list[Token], num: _Number) -> bool:
+    """'Euro 2020', 'the Consumer Credit Act 1974', 'a 2020 Escape hybrid', 'the 2019 Ballon d'Or':
+    the year is part of a name or a model, not a date the article asserts."""
+    i = num.first
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prev is not None and prev.kind == "word" and prev.text[0].isupper() and i - 1 > 0 \
+            and prev.low not in MONTHS and prev.low not in _SEASONS and prev.low not in _STOP \
+            and prev.low not in _SENTENCE_OPENERS:
+        return True
+    return prev is not None and prev.low in ("a", "an", "the", "this", "his", "her", "their", "its") \
+        and nxt is not None and nxt.kind == "word" and nxt.text[0].isupper() and nxt.low not in MONTHS
+
+
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter", "christmas", "easter"})
+
+
 def _maybe_year_range(tokens: list[Token], draft: _Draft) -> list[_Draft]:
     """'2014-2017' or '2019-20' is a span of years: read as a range of years."""
     n = len(tokens)
     j = draft.last + 1
-    if j + 1 < n and tokens[j].text in ("-", "–") and tokens[j + 1].kind == "num" and tokens[j + 1].text.isdigit():
+    before = tokens[draft.first - 1].low if draft.first > 0 else ""
+    spans = j + 1 < n and (tokens[j].text in ("-", "–") or (tokens[j].low == "and" and before == "between") or (
+        tokens[j].low == "to" and before == "from" and not _is_change(tokens, draft.first)))
+    if spans and tokens[j + 1].kind == "num" and tokens[j + 1].text.isdigit():
         other = tokens[j + 1].text
+        if len(other) == 2 and tokens[j].text not in ("-", "–"):
+            return [draft]
         if len(other) == 4 and int(other) > draft.value:
             draft.high, draft.last, draft.qualifier = float(other), j + 1, "range"
         elif len(other) == 2:
@@ -976,6 +1021,12 @@ def _read_unit(tokens: list[Token], d: _Draft) -> None:
             noun = _counted_noun(tokens, d.last + 2)
             if noun is not None:
                 d.unit, d.last = noun[0], noun[1]
+    if not d.unit and d.value == 1 and d.last + 1 < n and tokens[d.last + 1].kind == "word" \
+            and tokens[d.last + 1].text.islower() and tokens[d.last + 1].low not in _STOP \
+            and not d.currency and tokens[d.last + 1].low not in _ONE_IDIOMS:
+        # "one person", "one count of fraud": counted in the singular
+        word = tokens[d.last + 1].low
+        d.unit, d.unit_text, d.last = _PLURALS.get(word, word + "s"), word, d.last + 1
     if not d.unit and d.kind != "year":
         noun = _counted_noun(tokens, d.last + 1)
         if noun is not None:

@@ -29,12 +29,14 @@ class VerdictOptions:
 def judge(claim: Claim, match: Match | None, options: VerdictOptions = VerdictOptions()) -> CheckedClaim:
     if match is None:
         return CheckedClaim(claim, "unverified", "no-reference",
-                            f"No reference row matched {_quote(claim)}: it is unverified, not wrong.")
+                            f"No reference row matched {_quote(claim)}: it is unverified, not wrong "
+                            f"(rule: no-reference).")
     row = match.row
     converted = _convert(claim, row)
     if converted is None:
         return CheckedClaim(claim, "unverified", "unit-mismatch",
-                            f"{_quote(claim)} could not be converted to the reference's unit ({row.unit}).", match)
+                            f"{_quote(claim)} could not be converted to the reference's unit ({row.unit}) "
+                            f"(rule: unit-mismatch).", match)
     low, high, rule, allowance = _claim_interval(claim, converted, options)
     ref_low, ref_high = row.low, row.high
     overlap = low <= ref_high and ref_low <= high
