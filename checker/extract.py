@@ -237,7 +237,7 @@ _HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|scores of|tens of|half|halves|"
-    r"thirds?|quarters?|fourths?|fifths?|tenths?)\b",
+    r"thirds?|quarters?|fourths?|fifths?|tenths?|\w+-?fold)\b",
     re.IGNORECASE,
 )
 
@@ -1164,6 +1164,8 @@ def _read_per(tokens: list[Token], d: _Draft) -> None:
         base = d.currency or d.unit or ""
         found = lookup_unit([tokens[j + 1].text])
         denom_name = found[0].canonical if found else denom
+        if found and found[0].dimension == "time":
+            denom_name = denom_name.rstrip("s") if denom_name != "centuries" else "century"  # "per day"
         if d.currency:
             d.currency = f"{d.currency}/{denom_name}"
         else:

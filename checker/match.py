@@ -24,6 +24,9 @@ from checker.units import dimension_of
 CONTEXT_WORDS = 10
 # Minimum metric similarity (0-100) for a row to be considered about the same thing.
 METRIC_THRESHOLD = 80.0
+# A name inside a comma-delimited aside ("Kharkiv, Ukraine's second city, has ...") is
+# rarely what the number is about; this much is taken off its score.
+ASIDE_PENALTY = 40.0
 # Entity types that sit inside a country: their figures are never the country's.
 _SUB_NATIONAL = frozenset({"city", "region", "oblast", "province", "state", "district", "town"})
 
@@ -54,8 +57,8 @@ def match_claim(claim: Claim, reference: Reference) -> Match | None:
     if not mentions:
         return None
     context = _context(words, spans, claim, claim_pos, mentions)
+    aside = _in_asides(claim, spans, mentions)
     best: tuple[float, ReferenceRow, _Mention] | None = None
-    nearest_distance = min(abs(m.position - claim_pos) for m in mentions)
     for mention in mentions:
         rows = reference.rows_for(mention.name)
         for row in rows:
@@ -66,12 +69,14 @@ def match_claim(claim: Claim, reference: Reference) -> Match | None:
                 continue
             distance = abs(mention.position - claim_pos)
             score = metric - 2.0 * distance + _claimant_bonus(claim.sentence, row)
+            if mention in aside:
+                score -= ASIDE_PENALTY
             if best is None or score > best[0]:
                 best = (score, row, mention)
     if best is None:
         return None
     score, row, mention = best
-    if _inside_nearer_place(row, mention, mentions, claim_pos, reference):
+    if _inside_nearer_place(row, mention, [m for m in mentions if m not in aside], claim_pos, reference):
         return None
     return Match(row=row, score=round(max(0.0, min(100.0, score)), 1), entity_surface=mention.surface)
 
@@ -123,7 +128,8 @@ def _claimant_bonus(sentence: str, row: ReferenceRow) -> float:
         return 0.0
     names = [row.claimant, *row.claimant.replace("'s", "").split()]
     text = default_process(sentence)
-    return 15.0 if any(len(n) > 3 and default_process(n) in text for n in names) else 0.0
+    # Unattributed, a neutral row is preferred to a party's figure for the same metric.
+    return 15.0 if any(len(n) > 3 and default_process(n) in text for n in names) else -5.0
 
 
 @lru_cache(maxsize=64)
@@ -168,6 +174,26 @@ def _mentions(words: list[str], reference: Reference) -> list[_Mention]:
         else:
             found.append(hit)
     return found
+
+
+def _in_asides(claim: Claim, spans: list[tuple[int, int]], mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions inside an aside set off by commas between the sentence's subject and the
+    clause holding the number, when that clause names no entity itself:
+    in "Kharkiv, Ukraine's second city, has 1.4 million people" Ukraine is an aside."""
+    text = claim.sentence
+    cuts = [m.start() for m in re.finditer(r",\s", text)]
+    if not cuts:
+        return []
+    at = claim.start - claim.sentence_start
+
+    def segment(offset: int) -> int:
+        return sum(1 for c in cuts if c < offset)
+
+    claim_segment = segment(at)
+    segments = {id(m): segment(spans[m.position][0]) for m in mentions}
+    if claim_segment == 0 or any(seg == claim_segment for seg in segments.values()):
+        return []
+    return [m for m in mentions if 0 < segments[id(m)] < claim_segment]
 
 
 def _context(words: list[str], spans: list[tuple[int, int]], claim: Claim, claim_pos: int,

@@ -186,6 +186,28 @@ def test_country_figure_matches_country(reference: Reference) -> None:
     assert matched("Kenya has 55.8 million people.", reference) == ("Kenya", "population")
 
 
+@pytest.mark.parametrize(("sentence", "entity"), [
+    # the subject of the clause, not a place named in an aside between commas
+    ("Kharkiv, Ukraine's second city, has 1.4 million inhabitants.", "Kharkiv"),
+    ("The population of Nairobi, Kenya's capital, is 4.4 million people.", "Nairobi"),
+    ("Kenya, whose capital is Nairobi, has 55.8 million people.", "Kenya"),
+    ("Ukraine, home to Kharkiv, has 35.6 million inhabitants.", "Ukraine"),
+])
+def test_place_in_an_aside_is_not_the_subject(sentence: str, entity: str, reference: Reference) -> None:
+    assert matched(sentence, reference) == (entity, "population")
+
+
+def test_unattributed_figure_prefers_the_neutral_row() -> None:
+    rows = (
+        row("Donetsk Oblast", "territory occupied by Russia", None, "percent", etype="region",
+            metric_aliases=("occupied", "held by Russia"), low=78, high=80),
+        row("Donetsk Oblast", "territory occupied by Russia", None, "percent", etype="region",
+            metric_aliases=("occupied", "held by Russia"), claimant="Russia: Denis Pushilin", low=83, high=85),
+    )
+    m = match_claim(only_claim("Some 79 percent of Donetsk Oblast is occupied."), Reference.from_rows(rows))
+    assert m is not None and m.row.claimant == ""
+
+
 # ------------------------------------------------------------------ nothing fits
 
 
