@@ -1227,8 +1227,9 @@ def _range_after(tokens: list[Token], d: _Draft) -> list[_Draft] | None:
         d.unit, d.currency = other.unit, other.currency
     if d.value == 0 and sep.low == "to" and not is_between:
         return [other]  # "0 to 62 mph in 7.2 seconds": the claim is the 62
-    if _is_change(tokens, d.first):
-        # "fell from 20 to 10", "revised from 5 to 7 per cent": the old and the new value
+    if before != "by" and _is_change(tokens, d.first):
+        # "fell from 20 to 10", "revised from 5 to 7 per cent": the old and the new value;
+        # but "dropped by 1 to 1.5 degrees" is one change given as a range
         d.qualifier = _qualifier_before(tokens, d.first - (1 if before == "from" else 0))
         return [d, other]
     if other.value < d.value:
