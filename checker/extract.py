@@ -133,10 +133,6 @@ _IRREGULAR_PLURALS = frozenset(
     "people children men women police staff personnel cattle sheep fish aircraft deer feet teeth geese mice "
     "livestock troops crew infantry clergy".split()
 )
-# Lower-case words that follow numbers but are not what is being counted.
-_NOT_NOUNS = frozenset(
-    "years yrs ago old percent points cents times votes seats goals runs wickets".split()
-) - {"points", "votes", "seats", "goals", "runs", "wickets", "times"}
 
 
 @dataclass(frozen=True)
@@ -384,7 +380,7 @@ def _digits_number(tokens: list[Token], i: int) -> _Number:
         unit = _adjacent_unit(tokens, i + 1)
         if unit is not None:
             return _Number(value, i, i, decimals, False, "digits", scale_unit=unit[0], scale_unit_last=unit[1])
-    elif nxt is not None and nxt.kind == "word" and nxt.low in SCALE_WORDS and not _is_scale_of_noun(tokens, i + 1):
+    elif nxt is not None and nxt.kind == "word" and nxt.low in SCALE_WORDS:
         factor = SCALE_WORDS[nxt.low]
         value = scale(value, factor)
         decimals = scaled_precision(decimals, factor)
@@ -570,11 +566,6 @@ def _adjacent_unit(tokens: list[Token], j: int) -> tuple[str, int] | None:
     return None
 
 
-def _is_scale_of_noun(tokens: list[Token], j: int) -> bool:
-    """'hundred' in '2 hundred' is a scale; but 'a million' after digits is unusual, so always scale."""
-    return False
-
-
 def _word_number(tokens: list[Token], i: int) -> _Number | None:
     t = tokens[i]
     low = t.low
@@ -583,24 +574,19 @@ def _word_number(tokens: list[Token], i: int) -> _Number | None:
         return _vague_number(tokens, i)
     if low in ("several", "few", "many") and i + 1 < n and tokens[i + 1].low in ("hundred", "thousand", "million",
                                                                                  "billion", "dozen"):
-        scale = SCALE_WORDS.get(tokens[i + 1].low, 12)
-        low_mult = 2 if low == "few" else 3
-        last = i + 1
-        if low == "few" and i > 0 and tokens[i - 1].low == "a":
-            pass
-        return _Number(low_mult * scale, i, last, 0, True, "vague", high=9 * scale)
+        # "several thousand", "a few hundred": between two (or three) and nine of the scale
+        factor = SCALE_WORDS.get(tokens[i + 1].low, 12)
+        return _Number((2 if low == "few" else 3) * factor, i, i + 1, 0, True, "vague", high=9 * factor)
     if low in ("a", "an") and i + 1 < n:
         nxt = tokens[i + 1].low
         if nxt in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
             value = 12.0 if nxt == "dozen" else SCALE_WORDS[nxt]
             return _Number(value, i, i + 1, -len(str(int(value))) + 1 if value >= 10 else 0, True, "words")
-        if nxt == "half" and i + 3 < n and tokens[i + 2].low in ("million", "billion"):
-            return None
         return None
     if low == "half" and i + 2 < n and tokens[i + 1].low == "a" and tokens[i + 2].low in (
             "million", "billion", "dozen", "trillion"):
-        scale = 12.0 if tokens[i + 2].low == "dozen" else SCALE_WORDS[tokens[i + 2].low]
-        return _Number(scale / 2, i, i + 2, scaled_precision(1, scale), True, "words")
+        factor = 12.0 if tokens[i + 2].low == "dozen" else SCALE_WORDS[tokens[i + 2].low]
+        return _Number(factor / 2, i, i + 2, scaled_precision(1, factor), True, "words")
     if low not in ONES and low not in TENS:
         return None
     words: list[str] = []
@@ -701,7 +687,7 @@ def _not_a_quantity(tokens: list[Token], num: _Number, has_currency: bool) -> bo
                                                                 "resolutions", "bill", "decree", "directive",
                                                                 "regulation", "convention", "protocol")):
         if prev.text == "#" or not num.scaled:
-            return prev.low not in ("week",) or _followed_by_unitless(tokens, last)
+            return True
     if prev is not None and prev.text == "." and i >= 2 and tokens[i - 2].low in ("no", "nos", "vol", "p", "pp"):
         return True
     # A number glued to a word after it that is no unit: "3D", "5G", "4x4".
@@ -740,10 +726,6 @@ def _not_a_quantity(tokens: list[Token], num: _Number, has_currency: bool) -> bo
             and tokens[last + 3].text == "-" and not tokens[last + 3].spaced:
         return True
     return False
-
-
-def _followed_by_unitless(tokens: list[Token], last: int) -> bool:
-    return True
 
 
 def _word_number_is_not_quantity(tokens: list[Token], num: _Number) -> bool:
@@ -786,9 +768,7 @@ def _is_clock_time(tokens: list[Token], i: int, last: int) -> bool:
     nxt = tokens[last + 1] if last + 1 < n else None
     if nxt is None:
         return False
-    if nxt.low in _TIME_WORDS and (nxt.low not in ("et", "pt", "local", "hrs") or True):
-        if nxt.low in ("et", "pt") and not tokens[i].text.replace(".", "").isdigit():
-            return False
+    if nxt.low in _TIME_WORDS:
         return True
     if nxt.text == ":" and not nxt.spaced and last + 2 < n and tokens[last + 2].kind == "num":
         return True
@@ -1138,8 +1118,7 @@ def _counted_noun(tokens: list[Token], j: int) -> tuple[str, int] | None:
         low = t.low
         if low in _STOP or low in MONTHS:
             return None
-        if low in _SKIPPABLE or (t.text[0].isupper() and not _looks_counted(low)) or \
-                (low.endswith("-") if False else False):
+        if low in _SKIPPABLE or (t.text[0].isupper() and not _looks_counted(low)):
             skipped += 1
             k += 1
             continue
