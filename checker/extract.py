@@ -34,7 +34,6 @@ from checker.units import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
-    UNITS,
     lookup_quantulum_unit,
     lookup_unit,
 )
@@ -823,7 +822,7 @@ def _is_day_of_month(tokens: list[Token], i: int, last: int) -> bool:
 
 def _is_score(tokens: list[Token], i: int, last: int) -> bool:
     n = len(tokens)
-    t = tokens[i]
+
     # X-Y with both small integers, glued by a hyphen or dash
     def small(k: int) -> bool:
         return 0 <= k < n and tokens[k].kind == "num" and tokens[k].text.isdigit() and int(tokens[k].text) <= 200

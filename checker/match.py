@@ -56,7 +56,7 @@ def match_claim(claim: Claim, reference: Reference) -> Match | None:
     claim_pos = _word_index(spans, claim.start - claim.sentence_start)
     if not mentions:
         return None
-    context = _context(words, spans, claim, claim_pos, mentions)
+    context = _context(words, claim, claim_pos)
     aside = _in_asides(claim, spans, mentions)
     best: tuple[float, ReferenceRow, _Mention] | None = None
     for mention in mentions:
@@ -143,8 +143,8 @@ def _sentence_index(sentence: str, reference: Reference
 
 
 def _word_index(spans: list[tuple[int, int]], offset: int) -> int:
-    for k, (a, b) in enumerate(spans):
-        if b > offset:
+    for k, (_, end) in enumerate(spans):
+        if end > offset:
             return k
     return len(spans)
 
@@ -196,8 +196,7 @@ def _in_asides(claim: Claim, spans: list[tuple[int, int]], mentions: list[_Menti
     return [m for m in mentions if 0 < segments[id(m)] < claim_segment]
 
 
-def _context(words: list[str], spans: list[tuple[int, int]], claim: Claim, claim_pos: int,
-             mentions: list[_Mention]) -> str:
+def _context(words: list[str], claim: Claim, claim_pos: int) -> str:
     lo = max(0, claim_pos - CONTEXT_WORDS)
     hi = min(len(words), claim_pos + CONTEXT_WORDS + len(claim.text.split()))
     return default_process(" ".join(words[lo:hi]))
