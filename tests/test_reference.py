@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 import random
 import shutil
+import sqlite3
 import sys
 import types
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -369,46 +373,284 @@ def test_loads_without_alias_module(no_auto_aliases: None) -> None:
 
 # ------------------------------------------------------------------------ cache
 
+SEVERAL = [TABLES / "good.csv", TABLES / "bundle", TABLES / "range_no_value.csv", TABLES / "extra_columns.csv"]
+
+
+def cache_files(cache: Path) -> list[Path]:
+    return sorted(cache.glob("reference-*.sqlite3"))
+
+
+def only_cache_file(cache: Path) -> Path:
+    files = cache_files(cache)
+    assert len(files) == 1, files
+    return files[0]
+
+
+def edit_cache(path: Path, *statements: str) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def assert_same_reference(got: Reference, expected: Reference) -> None:
+    """Same rows, index and tables, row by row through rows_for and as a whole."""
+    assert got.entity_index == expected.entity_index
+    for name in expected.entity_index:
+        assert got.rows_for(name) == expected.rows_for(name), name
+    assert got.rows == expected.rows
+    assert len(got) == len(expected)
+    assert got.tables == expected.tables
+    assert got.max_name_tokens == expected.max_name_tokens
+
+
+@pytest.fixture
+def fetched_ids(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every row position read from a cache file, one entry per read."""
+    ids: list[int] = []
+    real = refmod._CachedRows._select
+
+    def recording(self: refmod._CachedRows, wanted: list[int]) -> dict[int, ReferenceRow]:
+        ids.extend(wanted)
+        return real(self, wanted)
+
+    monkeypatch.setattr(refmod._CachedRows, "_select", recording)
+    return ids
+
 
 def test_second_load_hits_cache(count_parses: list[str], private_cache: Path) -> None:
     first = load_one("good.csv")
     assert len(count_parses) == 1
-    assert list(private_cache.glob("reference-*.pickle"))
+    only_cache_file(private_cache)
     second = load_one("good.csv")
     assert len(count_parses) == 1
-    assert second.rows == first.rows
-    assert second.entity_index == first.entity_index
-    assert second.tables == first.tables
+    assert_same_reference(second, first)
+
+
+def test_cached_rows_equal_parsed_rows(count_parses: list[str]) -> None:
+    parsed = load_reference(SEVERAL, use_cache=False)
+    load_reference(SEVERAL)  # builds the cache
+    parses = len(count_parses)
+    cached = load_reference(SEVERAL)
+    assert len(count_parses) == parses
+    assert_same_reference(cached, parsed)
+    assert [type(r) for r in cached.rows] == [ReferenceRow] * len(parsed)
+
+
+def test_cached_reference_reads_only_the_rows_asked_for(fetched_ids: list[int]) -> None:
+    load_reference(SEVERAL)
+    ref = load_reference(SEVERAL)
+    assert len(ref) == 12
+    assert fetched_ids == []  # loading read the index, no row
+    paris = ref.rows_for("Paris")
+    assert sorted(fetched_ids) == sorted(ref.entity_index["paris"])
+    assert ref.rows_for("city of light") == paris
+    assert ref.rows_for("Atlantis") == ()
+    assert len(fetched_ids) == len(paris)  # fetched rows are kept, not read again
+
+
+def test_rows_of_a_cached_reference_are_complete_and_in_order(fetched_ids: list[int]) -> None:
+    parsed = load_reference(SEVERAL, use_cache=False)
+    load_reference(SEVERAL)
+    ref = load_reference(SEVERAL)
+    ukraine = ref.rows_for("Ukraine")
+    assert ref.rows == parsed.rows
+    # Rows handed out before `rows` was read are the very objects in it.
+    assert all(any(r is row for row in ref.rows) for r in ukraine)
+    assert ref.rows_for("Ukraine") == ukraine
+
+
+def test_empty_tables_folder_round_trips(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(refmod, "DEFAULT_REFERENCE_DIR", tmp_path / "nothing_here")
+    load_reference()
+    ref = load_reference()
+    assert len(ref) == 0 and ref.rows == () and ref.rows_for("France") == ()
 
 
 def test_editing_a_file_invalidates_cache(tmp_path: Path, count_parses: list[str]) -> None:
     path = tmp_path / "t.csv"
     path.write_text("entity,metric,value,unit,source\nFrance,population,68000000,people,INSEE\n")
     assert load_reference([path]).rows[0].value == 68_000_000
+    assert load_reference([path]).rows_for("France")[0].value == 68_000_000  # from the cache
+    assert len(count_parses) == 1
     # Same size, same mtime second possible: only the content hash can tell.
     path.write_text("entity,metric,value,unit,source\nFrance,population,69000000,people,INSEE\n")
-    assert load_reference([path]).rows[0].value == 69_000_000
+    assert load_reference([path]).rows_for("France")[0].value == 69_000_000
+    assert load_reference([path]).rows_for("France")[0].value == 69_000_000
     assert len(count_parses) == 2
 
 
-def test_corrupt_cache_is_ignored(count_parses: list[str], private_cache: Path) -> None:
-    load_one("good.csv")
-    for f in private_cache.glob("reference-*.pickle"):
-        f.write_bytes(b"\x80\x05garbage that is not a pickle")
-    assert len(load_one("good.csv")) == 6
-    assert len(count_parses) == 2
-    load_one("good.csv")  # the rebuilt cache was written back
-    assert len(count_parses) == 2
+def test_adding_a_table_to_a_folder_invalidates_cache(tmp_path: Path) -> None:
+    folder = tmp_path / "tables"
+    shutil.copytree(TABLES / "bundle", folder)
+    assert len(load_reference([folder])) == 3
+    (folder / "more.csv").write_text("entity,metric,value,unit,source\nSpain,area,505990,km2,INE\n")
+    ref = load_reference([folder])
+    assert len(ref) == 4 and ref.rows_for("Spain")[0].value == 505990
 
 
-def test_wrong_object_in_cache_is_ignored(count_parses: list[str], private_cache: Path) -> None:
-    import pickle
+def test_a_cache_written_for_other_contents_is_never_used(tmp_path: Path, private_cache: Path,
+                                                          count_parses: list[str]) -> None:
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    a.write_text("entity,metric,value,unit,source\nFrance,population,1,people,x\n")
+    b.write_text("entity,metric,value,unit,source\nFrance,population,2,people,x\n")
+    load_reference([a])
+    file_a = only_cache_file(private_cache)
+    load_reference([b])
+    (file_b,) = set(cache_files(private_cache)) - {file_a}
+    shutil.copyfile(file_a, file_b)  # b's cache now holds a's rows under a's key
+    assert load_reference([b]).rows_for("France")[0].value == 2
+    assert len(count_parses) == 3
 
-    load_one("good.csv")
-    for f in private_cache.glob("reference-*.pickle"):
-        f.write_bytes(pickle.dumps(("1", "some other key", "not a reference")))
-    assert len(load_one("good.csv")) == 6
-    assert len(count_parses) == 2
+
+CORRUPTIONS = {
+    "garbage": lambda p: p.write_bytes(b"\x80\x05garbage that is not a database"),
+    "empty file": lambda p: p.write_bytes(b""),
+    "truncated": lambda p: p.write_bytes(p.read_bytes()[:4096]),
+    "old pickle format": lambda p: p.write_bytes(pickle.dumps(("1", "some other key", "not a reference"))),
+    "rows store missing": lambda p: edit_cache(p, "DROP TABLE rows"),
+    "rows store emptied": lambda p: edit_cache(p, "DELETE FROM rows"),
+    "last rows missing": lambda p: edit_cache(p, "DELETE FROM rows WHERE id >= 8"),
+    "meta missing": lambda p: edit_cache(p, "DROP TABLE meta"),
+    "other version": lambda p: edit_cache(p, "UPDATE meta SET version = 'x'"),
+    "other key": lambda p: edit_cache(p, "UPDATE meta SET key = 'x'"),
+    "name index damaged": lambda p: edit_cache(p, "UPDATE meta SET names = X'00ff00'"),
+    "two meta records": lambda p: edit_cache(p, "INSERT INTO meta SELECT * FROM meta"),
+}
+
+
+@pytest.mark.parametrize("damage", list(CORRUPTIONS))
+def test_unusable_cache_is_ignored_and_rebuilt(damage: str, count_parses: list[str], private_cache: Path) -> None:
+    parsed = load_reference(SEVERAL, use_cache=False)
+    before = len(count_parses)
+    load_reference(SEVERAL)
+    one_load = len(count_parses) - before
+    CORRUPTIONS[damage](only_cache_file(private_cache))
+    assert_same_reference(load_reference(SEVERAL), parsed)
+    assert len(count_parses) == before + 2 * one_load  # read again
+    again = load_reference(SEVERAL)  # the rebuilt cache was written back
+    assert_same_reference(again, parsed)
+    assert len(count_parses) == before + 2 * one_load
+
+
+# Damage to the record of row 1 (United Kingdom), in the middle of the rows store.
+ROW_DAMAGE = {
+    "record bytes changed": "UPDATE rows SET data = X'00ff00' WHERE id = 1",
+    "record bit flipped": "UPDATE rows SET data = CAST(replace(data, 'Kingdom', 'Kingdon') AS BLOB) WHERE id = 1",
+    "record checksum changed": "UPDATE rows SET crc = crc + 1 WHERE id = 1",
+    "record missing": "DELETE FROM rows WHERE id = 1",
+    "record of another type": "UPDATE rows SET data = 'text' WHERE id = 1",
+}
+
+
+@pytest.mark.parametrize("damage", list(ROW_DAMAGE))
+@pytest.mark.parametrize("read", ["rows_for", "rows"])
+def test_damaged_row_found_after_load_is_read_from_the_tables(
+    damage: str, read: str, count_parses: list[str], private_cache: Path
+) -> None:
+    # A damaged record is noticed only when it is read, after load_reference returned;
+    # the rows then come from the tables themselves, and the cache is rewritten.
+    parsed = load_reference(SEVERAL, use_cache=False)
+    before = len(count_parses)
+    load_reference(SEVERAL)
+    one_load = len(count_parses) - before
+    edit_cache(only_cache_file(private_cache), ROW_DAMAGE[damage])
+    ref = load_reference(SEVERAL)
+    assert len(count_parses) == before + one_load  # the index was fine
+    if read == "rows":
+        assert ref.rows == parsed.rows
+    else:
+        assert ref.rows_for("Ukraine") == parsed.rows_for("Ukraine")  # an intact record: no reparse
+        assert len(count_parses) == before + one_load
+        assert ref.rows_for("UK") == parsed.rows_for("UK")
+    assert len(count_parses) == before + 2 * one_load  # the damaged row made it read the tables
+    assert_same_reference(ref, parsed)
+    assert_same_reference(load_reference(SEVERAL), parsed)
+    assert len(count_parses) == before + 2 * one_load  # rewritten: the next load reads the cache
+
+
+def test_damaged_row_and_an_edited_table_is_an_error(tmp_path: Path, private_cache: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("entity,metric,value,unit,source\nFrance,population,68000000,people,INSEE\n")
+    load_reference([path])
+    ref = load_reference([path])
+    edit_cache(only_cache_file(private_cache), "UPDATE rows SET data = X'00ff00' WHERE id = 0")
+    path.write_text("entity,metric,value,unit,source\nFrance,population,69000000,people,INSEE\n")
+    # The damaged row cannot be recovered: the table now says something else.
+    with pytest.raises(ReferenceTableError, match="changed while the checker was using it") as info:
+        ref.rows_for("France")
+    assert info.value.path == str(path)
+    assert load_reference([path]).rows_for("France")[0].value == 69_000_000
+
+
+def test_cache_file_removed_while_in_use(private_cache: Path) -> None:
+    parsed = load_reference(SEVERAL, use_cache=False)
+    load_reference(SEVERAL)
+    ref = load_reference(SEVERAL)
+    only_cache_file(private_cache).unlink()  # pruned by another process
+    assert_same_reference(ref, parsed)
+
+
+def test_cache_file_replaced_while_in_use(tmp_path: Path, private_cache: Path) -> None:
+    parsed = load_reference(SEVERAL, use_cache=False)
+    load_reference(SEVERAL)
+    ref = load_reference(SEVERAL)
+    path = only_cache_file(private_cache)
+    path.rename(tmp_path / "kept")
+    path.write_bytes(b"another process wrote this")
+    assert_same_reference(ref, parsed)
+
+
+def test_cached_reference_from_several_threads() -> None:
+    parsed = load_reference(SEVERAL, use_cache=False)
+    load_reference(SEVERAL)
+    ref = load_reference(SEVERAL)
+    names = list(parsed.entity_index) * 20
+
+    def lookups(k: int) -> bool:
+        mine = names[k::4]
+        if k == 0:
+            assert ref.rows == parsed.rows
+        return all(ref.rows_for(n) == parsed.rows_for(n) for n in mine)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert all(pool.map(lookups, range(4)))
+
+
+def test_cached_reference_pickles_with_its_rows() -> None:
+    load_reference(SEVERAL)
+    ref = load_reference(SEVERAL)
+    ref.rows_for("Paris")
+    copy = pickle.loads(pickle.dumps(ref))
+    assert_same_reference(copy, load_reference(SEVERAL, use_cache=False))
+
+
+def test_merging_a_cached_reference_reads_no_more_rows(fetched_ids: list[int], monkeypatch: pytest.MonkeyPatch,
+                                                      no_auto_aliases: None) -> None:
+    load_reference([TABLES / "good.csv"])
+    cached = load_reference([TABLES / "good.csv"])
+    uploaded = Reference.from_rows([ReferenceRow("Atlantis", "area", 5.0, "km2", "Plato")], tables=["upload"])
+    fetched_ids.clear()
+
+    def no_full_read(self: object) -> None:
+        raise AssertionError("merged() read every row")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(refmod._CachedRows, "fetch_all", no_full_read)
+        both = cached.merged(uploaded)
+        assert len(both) == 7
+        assert both.rows_for("Atlantis")[0].source == "Plato"
+        assert both.rows_for("UK")[0].entity == "United Kingdom"
+        assert sorted(fetched_ids) == sorted(cached.entity_index["uk"])
+        other_way = uploaded.merged(cached)
+        assert other_way.rows_for("UK") == both.rows_for("UK")
+    parsed = load_reference([TABLES / "good.csv"], use_cache=False)
+    assert both.rows == parsed.rows + uploaded.rows
+    assert other_way.rows == uploaded.rows + parsed.rows
+    assert both.entity_index == parsed.merged(uploaded).entity_index
 
 
 def test_unwritable_cache_does_not_fail_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -416,6 +658,28 @@ def test_unwritable_cache_does_not_fail_load(tmp_path: Path, monkeypatch: pytest
     blocker.write_text("not a folder")
     monkeypatch.setenv(refmod.CACHE_ENV_VAR, str(blocker / "cache"))
     assert len(load_one("bom.csv")) == 1
+
+
+def test_failed_cache_write_leaves_nothing_behind(private_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def unstorable(row: ReferenceRow) -> bytes:
+        raise ValueError("unmarshallable object")
+
+    monkeypatch.setattr(refmod, "_encode_row", unstorable)
+    assert len(load_one("good.csv")) == 6
+    assert list(private_cache.iterdir()) == []  # no half-written file, no temp file
+
+
+def test_old_cache_files_are_pruned(private_cache: Path) -> None:
+    private_cache.mkdir()
+    for k in range(10):
+        old = private_cache / f"reference-{k:040d}.pickle"
+        old.write_bytes(b"an old-format cache")
+        os.utime(old, (1_000_000 + k, 1_000_000 + k))
+    load_one("good.csv")
+    left = sorted(p.name for p in private_cache.iterdir())
+    assert len(left) == refmod._CACHE_KEEP
+    assert only_cache_file(private_cache).name in left
+    assert f"reference-{0:040d}.pickle" not in left  # the oldest go first
 
 
 def test_use_cache_false_writes_nothing(private_cache: Path, count_parses: list[str]) -> None:
@@ -455,5 +719,7 @@ def test_large_bundle_round_trips_through_the_cache(tmp_path: Path) -> None:
     ref = load_reference([folder])
     again = load_reference([folder])
     assert len(ref) == len(again) == 35_100
+    for name in ("town 0", "ville 17", "stadt 11699", "town 11699"):
+        assert again.rows_for(name) == ref.rows_for(name) and len(ref.rows_for(name)) == 3
     assert again.rows == ref.rows
     assert again.entity_index == ref.entity_index
