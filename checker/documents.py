@@ -105,6 +105,7 @@ _BLOCK = frozenset({
     "figure", "figcaption", "pre", "hr", "form", "fieldset", "address", "details", "summary", "caption",
 })
 _LINE = frozenset({"br", "td", "th"})
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
 class _VisibleText(HTMLParser):
@@ -141,8 +142,12 @@ class _VisibleText(HTMLParser):
         if self.hidden_depth:
             return
         if not self.pre_depth:
-            data = re.sub(r"\s+", " ", data)
-        self.parts.append(data)
+            # HTML collapses ASCII whitespace only; a no-break space stays (as in "4\u00a0million").
+            data = _HTML_SPACE.sub(" ", data)
+            if data.startswith(" ") and self.parts and self.parts[-1].endswith((" ", "\n")):
+                data = data[1:]  # "Hi <img> there": one space across the removed tag
+        if data:
+            self.parts.append(data)
 
     def _break(self, tag: str) -> None:
         if tag in _BLOCK:
