@@ -14,10 +14,10 @@ import datetime as dt
 import hashlib
 import html
 import json
+import math
 import re
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from urllib.parse import urlparse
 
 import altair as alt
@@ -26,10 +26,10 @@ import streamlit as st
 
 from checker.documents import SUPPORTED_SUFFIXES, check_size, text_from_upload
 from checker.errors import CheckerError, ReferenceTableError
-from checker.extract import with_offset
 from checker.models import VERDICTS, CheckedClaim, Report
 from checker.pipeline import check_text
 from checker.reference import Reference, load_reference, reference_from_bytes
+from checker.verdict import claim_interval, in_row_unit
 from checker.report import format_value, report_to_dict, summary_counts, to_csv
 from checker.review_store import (
     DB_ENV_VAR,
@@ -59,11 +59,6 @@ CATEGORY_LABELS = {
     "vague": "vague qualifier",
 }
 
-# Articles longer than this are checked paragraph block by paragraph block so the
-# progress bar moves. Matching never looks past a sentence and sentences end at
-# line breaks, so splitting at a newline cannot change any verdict.
-CHUNK_CHARS = 12_000
-
 EDITOR_COLUMNS = ("#", "claim", "value", "unit", "verdict", "reference value", "source", "note")
 # Review columns sit right after the verdict so they are on screen without scrolling.
 EDITOR_ORDER = ("#", "claim", "value", "unit", "verdict", "status", "reviewer_note", "reference value", "source", "note")
@@ -86,38 +81,6 @@ def category(c: CheckedClaim) -> str:
     if c.verdict == "unverified" and c.claim.qualifier == "vague":
         return "vague"
     return c.verdict
-
-
-def split_paragraph_blocks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
-    """(offset, part) pieces of `text`, each cut just after a newline and about `size` long."""
-    start = 0
-    while len(text) - start > size:
-        cut = text.find("\n", start + size)
-        if cut == -1:
-            break
-        yield start, text[start : cut + 1]
-        start = cut + 1
-    yield start, text[start:]
-
-
-def check_in_parts(
-    text: str,
-    reference: Reference,
-    date: dt.date | None,
-    on_progress: Callable[[float], None] = lambda _: None,
-) -> Report:
-    """check_text over paragraph blocks, offsets shifted back into the whole text."""
-    parts = list(split_paragraph_blocks(text))
-    claims: list[CheckedClaim] = []
-    report: Report | None = None
-    for done, (offset, part) in enumerate(parts, start=1):
-        report = check_text(part, reference=reference, date=date)
-        claims.extend(
-            c if offset == 0 else replace(c, claim=with_offset(c.claim, offset)) for c in report.claims
-        )
-        on_progress(done / len(parts))
-    assert report is not None  # split_paragraph_blocks always yields at least once
-    return Report(text=text, date=report.date, claims=tuple(claims), tables=report.tables)
 
 
 def _mark(index: int, c: CheckedClaim) -> str:
@@ -239,25 +202,32 @@ def safe_url(url: str) -> str | None:
 
 
 def comparison_chart(c: CheckedClaim) -> alt.LayerChart | None:
-    """The article's figure (or span) against the reference value and its low..high band."""
+    """The article's figure with the band its wording allows (rounding, hedge, bound:
+    what the verdict used), against the reference value and its low..high band,
+    both in the reference's unit."""
     row = c.reference
     claim = c.claim
-    if row is None or (claim.unit and claim.unit != row.unit):
-        return None  # different units: the numbers are not on one axis
-    spans_range = claim.qualifier in ("range", "vague") and claim.value_high is not None
-    claim_high = claim.value_high if spans_range else claim.value
+    if row is None:
+        return None
+    allowed = claim_interval(claim, row)
+    if allowed is None:
+        return None  # units that do not convert: the numbers are not on one axis
+    figure = (in_row_unit(claim, row) or (claim.value, claim.value))[0]
+    # Open bounds ("more than 600") are drawn to the edge of the reference's side.
+    low = allowed[0] if math.isfinite(allowed[0]) else min(figure, row.low) - abs(row.high - row.low or figure) * 0.5
+    high = allowed[1] if math.isfinite(allowed[1]) else max(figure, row.high) + abs(row.high - row.low or figure) * 0.5
     lanes = ["Article", "Reference"]
     spans = pd.DataFrame({
         "lane": lanes,
-        "low": [claim.value, row.low],
-        "high": [claim_high, row.high],
-        "what": ["article's figure", "reference range (low–high)"],
+        "low": [low, row.low],
+        "high": [high, row.high],
+        "what": [f"what “{claim.text}” allows (rule {c.rule})", "reference range (low–high)"],
     })
     # A reference known only as a range gets its band and no point of its own.
     n_points = 2 if row.value is not None else 1
     points = pd.DataFrame({
         "lane": lanes[:n_points],
-        "value": [claim.value, row.value][:n_points],
+        "value": [figure, row.value][:n_points],
         "what": [f"article: {claim.text}", f"reference: {reference_value_text(c)} {row.unit}"][:n_points],
     })
     y = alt.Y("lane:N", title=None, sort=lanes)
@@ -464,7 +434,8 @@ def run_check(text: str, date: dt.date | None, reference: Reference) -> None:
         return
     bar = st.progress(0.0, text="Checking figures…")
     try:
-        report = check_in_parts(text, reference, date, lambda f: bar.progress(f, text="Checking figures…"))
+        report = check_text(text, reference=reference, date=date,
+                            progress=lambda f: bar.progress(f, text="Checking figures…"))
     except CheckerError as exc:
         st.error(plain(str(exc)))
         return

@@ -8,7 +8,7 @@ Starts `streamlit run app.py` on a free port with a throw-away review database,
 warms it with one small check, then for a 5 KB and a 100 KB article (paragraphs
 below, repeated) reloads the page, pastes the text, clicks the button and waits
 until the "0 of N reviewed" line appears. Also prints the time of the core check
-alone (app.check_in_parts, no browser) for comparison.
+alone (checker.pipeline.check_text, no browser) for comparison.
 """
 
 from __future__ import annotations
@@ -71,13 +71,13 @@ def wait_healthy(url: str, timeout: float = 60) -> None:
 
 def core_seconds(text: str) -> float:
     sys.path.insert(0, str(ROOT))
-    import app  # the app module's helpers; importing it does not start Streamlit
+    from checker.pipeline import check_text
     from checker.reference import load_reference
 
     reference = load_reference()
-    app.check_in_parts(text, reference, None)  # warm caches
+    check_text(text, reference=reference)  # warm caches
     start = time.perf_counter()
-    app.check_in_parts(text, reference, None)
+    check_text(text, reference=reference)
     return time.perf_counter() - start
 
 

@@ -348,6 +348,9 @@ def _currency_before_number(tokens: list[Token], i: int) -> tuple[str, int]:
             return CURRENCY_SYMBOLS.get(t.text, t.text), i + 1
         if t.text == "Y" and tokens[i + 1].kind == "num" and not tokens[i + 1].spaced:
             return "JPY", i + 1
+        # wire copy writes the yen sign as "Y=": "Y=590 billion"
+        if t.text == "Y" and tokens[i + 1].text == "=" and i + 2 < len(tokens) and tokens[i + 2].kind == "num":
+            return "JPY", i + 2
     return "", i
 
 
@@ -654,6 +657,9 @@ def _not_a_quantity(tokens: list[Token], num: _Number, has_currency: bool) -> bo
         return False
     if has_currency:
         return False
+    # Code and markup pasted with an article: "window.x=1", "width=300", "<h2>".
+    if prev is not None and prev.text in ("=", "<", "_") and not t.spaced:
+        return True
     # Ordinals: "4th", "22nd".
     if nxt is not None and not nxt.spaced and nxt.low in _ORDINAL_SUFFIXES and last == i:
         return True

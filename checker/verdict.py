@@ -60,6 +60,22 @@ def judge(claim: Claim, match: Match | None, options: VerdictOptions = VerdictOp
     return CheckedClaim(claim, verdict, rule, note, match)  # type: ignore[arg-type]
 
 
+def in_row_unit(claim: Claim, row: ReferenceRow) -> tuple[float, float] | None:
+    """The claim's value (and high end) converted to the row's unit, or None."""
+    return _convert(claim, row)
+
+
+def claim_interval(claim: Claim, row: ReferenceRow, options: VerdictOptions = VerdictOptions()
+                   ) -> tuple[float, float] | None:
+    """The reference values the claim's wording allows, in the row's unit: what the
+    verdict compares with the row's low..high (for charts). None if the units do not convert."""
+    converted = _convert(claim, row)
+    if converted is None:
+        return None
+    low, high, _, _ = _claim_interval(claim, converted, options)
+    return low, high
+
+
 def _claim_interval(claim: Claim, values: tuple[float, float], options: VerdictOptions
                     ) -> tuple[float, float, str, str]:
     """The interval of reference values the article's wording is compatible with."""

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import app  # noqa: E402  (the app's pure helpers; importing it does not run main())
+from checker.pipeline import check_text  # noqa: E402
 from checker.report import REPORT_FIELDS, to_csv  # noqa: E402
 from checker.review_store import REVIEW_FIELDS, Review, ReviewStore, export_rows  # noqa: E402
 
@@ -219,24 +220,17 @@ def test_editor_changes_map_positions_to_claim_keys():
     assert app.editor_changes({0: {"status": "bogus", "reviewer_note": "x"}}, shown) == [("k3", None, "x")]
 
 
-def test_paragraph_blocks_cover_text_and_check_in_parts_matches_one_call():
+def test_progress_is_reported_up_to_one():
     from checker.pipeline import check_text
 
-    text = "\n".join(f"Paragraph {i}: Ukraine covers 603,550 sq km and France has 68 million people." for i in range(400))
-    parts = list(app.split_paragraph_blocks(text, size=2_000))
-    assert len(parts) > 5
-    assert "".join(p for _, p in parts) == text
-    assert all(text[o : o + len(p)] == p for o, p in parts)
-    reference = app.load_reference()
-    whole = check_text(text, reference=reference)
+    text = "\n".join(f"Paragraph {i}: Ukraine covers 603,550 sq km and France has 68 million people." for i in range(50))
     fractions: list[float] = []
-    pieced = app.check_in_parts(text, reference, None, fractions.append)
-    assert fractions[-1] == 1.0 and fractions == sorted(fractions)
-    assert pieced.claims == whole.claims
+    check_text(text, reference=app.load_reference(), progress=fractions.append)
+    assert fractions and fractions[-1] == 1.0 and fractions == sorted(fractions)
 
 
 def test_highlight_skips_overlaps_and_escapes_everything():
-    report = app.check_in_parts("<b>5 km</b> & 7 km", app.load_reference(), None)
+    report = check_text("<b>5 km</b> & 7 km", reference=app.load_reference())
     markup = app.highlight_html(report.text, report.claims)
     assert markup.startswith("&lt;b&gt;<mark ")
     assert "&amp;" in markup and "<b>" not in markup
@@ -249,15 +243,25 @@ def test_safe_url_allows_only_http():
     assert app.safe_url("") is None
 
 
-def test_comparison_chart_needs_a_reference_in_the_same_unit():
-    report = app.check_in_parts("Ukraine covers 603,550 sq km.", app.load_reference(), None)
+def test_comparison_chart_needs_a_reference_in_a_convertible_unit():
+    report = check_text("Ukraine covers 603,550 sq km, or 233,000 square miles.", reference=app.load_reference())
+    km2, miles = report.claims
+    assert app.comparison_chart(km2) is not None
+    assert app.comparison_chart(miles) is not None  # drawn in the reference's km2
+    assert app.comparison_chart(type(km2)(km2.claim, "unverified", "no-reference", "")) is None
+
+
+def test_comparison_chart_band_is_what_the_verdict_allowed():
+    report = check_text("France has about 68 million people.", reference=app.load_reference())
     c = report.claims[0]
-    assert app.comparison_chart(c) is not None
-    assert app.comparison_chart(type(c)(c.claim, "unverified", "no-reference", "")) is None
+    chart = app.comparison_chart(c)
+    spans = chart.layer[0].data
+    low, high = spans.loc[0, "low"], spans.loc[0, "high"]
+    assert low < 68e6 * 0.95 and high > 68e6 * 1.05  # the ±10% hedge tolerance, not just the figure
 
 
 def test_review_frame_defaults_to_unreviewed():
-    report = app.check_in_parts(ARTICLE, app.load_reference(), None)
+    report = check_text(ARTICLE, reference=app.load_reference())
     keys = [f"k{i}" for i in range(len(report.claims))]
     frame = app.review_frame(report, keys, {"k0": Review("k0", "wrong", "n")})
     assert list(frame.index) == keys
