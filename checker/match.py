@@ -25,8 +25,10 @@ CONTEXT_WORDS = 10
 # Minimum metric similarity (0-100) for a row to be considered about the same thing.
 METRIC_THRESHOLD = 80.0
 # A name inside a comma-delimited aside ("Kharkiv, Ukraine's second city, has ...") is
-# rarely what the number is about; this much is taken off its score.
+# rarely what the number is about; nor, less surely, a name in another clause when the
+# number's own clause names something. This much is taken off their scores.
 ASIDE_PENALTY = 40.0
+OTHER_CLAUSE_PENALTY = 20.0
 # Entity types that sit inside a country: their figures are never the country's.
 _SUB_NATIONAL = frozenset({"city", "region", "oblast", "province", "state", "district", "town"})
 
@@ -57,28 +59,52 @@ def match_claim(claim: Claim, reference: Reference) -> Match | None:
     if not mentions:
         return None
     context = _context(words, claim, claim_pos)
-    aside = _in_asides(claim, spans, mentions)
+    clause = _clause_penalties(claim, spans, mentions)
+    delta = is_change_amount(claim)
     best: tuple[float, ReferenceRow, _Mention] | None = None
     for mention in mentions:
-        rows = reference.rows_for(mention.name)
-        for row in rows:
+        for row in reference.rows_for(mention.name):
             if not units_compatible(claim.unit, row.unit):
                 continue
-            metric = metric_score(context, row)
+            if delta and not _is_rate_of_change(row):
+                continue  # "fell by 500,000" is not the population
+            metric = metric_score(context, row, claim.unit)
             if metric < METRIC_THRESHOLD:
                 continue
             distance = abs(mention.position - claim_pos)
-            score = metric - 2.0 * distance + _claimant_bonus(claim.sentence, row)
-            if mention in aside:
-                score -= ASIDE_PENALTY
+            score = (metric - 2.0 * distance + _claimant_bonus(claim.sentence, row)
+                     - clause[id(mention)] + _TYPE_PRIORITY.get(_entity_type(row), 0.0))
             if best is None or score > best[0]:
                 best = (score, row, mention)
     if best is None:
         return None
     score, row, mention = best
-    if _inside_nearer_place(row, mention, [m for m in mentions if m not in aside], claim_pos, reference):
+    same_clause = [m for m in mentions if clause[id(m)] == 0.0]
+    if _inside_nearer_place(row, mention, same_clause, claim_pos, reference):
         return None
     return Match(row=row, score=round(max(0.0, min(100.0, score)), 1), entity_surface=mention.surface)
+
+
+def is_change_amount(claim: Claim) -> bool:
+    """'fell by 500,000', 'grew 3%': the size of a change, not a level ('rose to 3%' is a level)."""
+    if claim.change is None:
+        return False
+    before = claim.sentence[:claim.start - claim.sentence_start].split()
+    return not before or before[-1].lower() not in ("to", "at", "from", "of")
+
+
+def _is_rate_of_change(row: ReferenceRow) -> bool:
+    """A row that measures a change itself: inflation, growth, a rise or fall."""
+    words = default_process(" ".join((row.metric, *row.metric_aliases))).split()
+    return any(w in _CHANGE_WORDS or _stem(w) in _CHANGE_WORDS for w in words)
+
+
+_CHANGE_WORDS = frozenset("inflation growth grow increase rise change decline fall drop gain loss".split())
+
+
+# When one name is both a country and a town ("Mexico"), the country is meant unless
+# the sentence says otherwise; a small bonus, smaller than one word of distance.
+_TYPE_PRIORITY = {"country": 1.5, "territory": 1.0, "region": 0.5}
 
 
 def units_compatible(claim_unit: str, row_unit: str) -> bool:
@@ -97,17 +123,37 @@ def units_compatible(claim_unit: str, row_unit: str) -> bool:
     return False
 
 
-def metric_score(context: str, row: ReferenceRow) -> float:
-    """How well the words around the number name the row's metric (0-100)."""
+def metric_score(context: str, row: ReferenceRow, claim_unit: str = "") -> float:
+    """How well the words around the number name the row's metric (0-100).
+
+    The claim's own counted noun is weak evidence: "5,000 people attended a rally in
+    Paris" is not about Paris's population. It counts only beside words of having or
+    living ("Germany, with 84 million people"; "home to 9 million people")."""
+    weak = _same_group(claim_unit)
     best = 0.0
     for phrase in (row.metric, *row.metric_aliases):
         p = default_process(phrase)
         if not p:
             continue
+        if p in weak:
+            if _HAVING.intersection(context.split()):
+                best = max(best, 100.0)
+            continue
         if _all_words_in(p, context):
             return 100.0
         best = max(best, fuzz.partial_ratio(p, context) if len(p) >= 5 else 0.0)
     return best
+
+
+_HAVING = frozenset("has have had with home population populous inhabited inhabitants residents lives live "
+                    "living census counts counted totals".split())
+
+
+def _same_group(unit: str) -> frozenset[str]:
+    for group in _NOUN_GROUPS:
+        if unit in group:
+            return group
+    return frozenset({unit}) if unit else frozenset()
 
 
 def _all_words_in(phrase: str, context: str) -> bool:
@@ -176,24 +222,24 @@ def _mentions(words: list[str], reference: Reference) -> list[_Mention]:
     return found
 
 
-def _in_asides(claim: Claim, spans: list[tuple[int, int]], mentions: list[_Mention]) -> list[_Mention]:
-    """Mentions inside an aside set off by commas between the sentence's subject and the
-    clause holding the number, when that clause names no entity itself:
-    in "Kharkiv, Ukraine's second city, has 1.4 million people" Ukraine is an aside."""
-    text = claim.sentence
-    cuts = [m.start() for m in re.finditer(r",\s", text)]
-    if not cuts:
-        return []
-    at = claim.start - claim.sentence_start
+def _clause_penalties(claim: Claim, spans: list[tuple[int, int]], mentions: list[_Mention]) -> dict[int, float]:
+    """How much less likely each mention is to be what the number is about, judged by
+    the comma-separated clauses of the sentence (keyed by id of the mention).
 
-    def segment(offset: int) -> int:
+    A name in the number's own clause is preferred. When that clause names nothing,
+    the sentence's subject (its first clause) is, and a name in an aside set off by
+    commas is not: in "Kharkiv, Ukraine's second city, has 1.4 million people" the
+    figure is Kharkiv's."""
+    cuts = [m.start() for m in re.finditer(r",\s", claim.sentence)]
+
+    def clause_of(offset: int) -> int:
         return sum(1 for c in cuts if c < offset)
 
-    claim_segment = segment(at)
-    segments = {id(m): segment(spans[m.position][0]) for m in mentions}
-    if claim_segment == 0 or any(seg == claim_segment for seg in segments.values()):
-        return []
-    return [m for m in mentions if 0 < segments[id(m)] < claim_segment]
+    here = clause_of(claim.start - claim.sentence_start)
+    clause = {id(m): clause_of(spans[m.position][0]) for m in mentions}
+    if any(c == here for c in clause.values()):
+        return {key: 0.0 if c == here else OTHER_CLAUSE_PENALTY for key, c in clause.items()}
+    return {key: ASIDE_PENALTY if 0 < c < here else 0.0 for key, c in clause.items()}
 
 
 def _context(words: list[str], claim: Claim, claim_pos: int) -> str:

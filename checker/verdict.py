@@ -15,15 +15,20 @@ from functools import lru_cache
 from checker.extract import QUALIFIER_PHRASES
 from checker.models import CheckedClaim, Claim, Match, ReferenceRow
 from checker.numbers import format_number
-from checker.units import unit_info
+from checker.units import dimension_of, unit_info
 
 # "about 30,000" fits a reference within 10% of 30,000 (on top of rounding).
 DEFAULT_APPROX_TOLERANCE = 0.10
 
 
+# Two estimates of the same population or GDP from different sources may differ by this much.
+DEFAULT_ESTIMATE_TOLERANCE = 0.02
+
+
 @dataclass(frozen=True)
 class VerdictOptions:
     approx_tolerance: float = DEFAULT_APPROX_TOLERANCE
+    estimate_tolerance: float = DEFAULT_ESTIMATE_TOLERANCE
 
 
 def judge(claim: Claim, match: Match | None, options: VerdictOptions = VerdictOptions()) -> CheckedClaim:
@@ -52,12 +57,37 @@ def judge(claim: Claim, match: Match | None, options: VerdictOptions = VerdictOp
         return CheckedClaim(claim, "contradicted", "vague",
                             f"{says}, which means {format_number(low)} to {format_number(high)}; {ref} is outside "
                             f"that range (rule: vague).", match)
+    if not overlap and _is_estimate(row) and claim.unit != "year":
+        # Estimates of the same thing from different sources differ by a little:
+        # "17.9 million" is not wrong against an estimate of 17.83 million.
+        tol = options.estimate_tolerance
+        if low <= ref_high * (1 + tol) and ref_low * (1 - tol) <= high:
+            return CheckedClaim(claim, "supported", "estimate-tolerance",
+                                f"{says}; {ref}; within the ±{tol:.0%} allowed between estimates from different "
+                                f"sources, though not {allowance} (rule: estimate-tolerance).", match)
+    if not overlap and _may_be_dated(row):
+        return CheckedClaim(claim, "unverified", "undated-reference",
+                            f"{says}; {ref}, which does not fit, but the reference has no date and a figure like "
+                            f"this changes over time, so it may be out of date (rule: undated-reference).", match)
     verdict = "supported" if overlap else "contradicted"
     how = allowance if overlap else f"not {allowance}"
     note = f"{says}; {ref}; {how} (rule: {rule})."
     if row.claimant:
         note = f"{note} This reference figure is a claim by {row.claimant}, not an independently verified fact."
     return CheckedClaim(claim, verdict, rule, note, match)  # type: ignore[arg-type]
+
+
+def _is_estimate(row: ReferenceRow) -> bool:
+    text = f"{row.notes} {row.as_of} {row.metric}".lower()
+    return "est." in text or "estimate" in text
+
+
+def _may_be_dated(row: ReferenceRow) -> bool:
+    """An undated count of people or money: populations and budgets drift, areas and years do not."""
+    if row.as_of.strip():
+        return False
+    dimension = dimension_of(row.unit)
+    return dimension.startswith("currency:") or dimension.startswith("count")
 
 
 def in_row_unit(claim: Claim, row: ReferenceRow) -> tuple[float, float] | None:

@@ -44,8 +44,8 @@ def write_reference(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 
 GOOD_REFERENCE = (
-    "entity,metric,value,unit,source,metric_aliases\n"
-    "France,population,70000000,people,Newsroom sheet,population|inhabitants\n"
+    "entity,metric,value,unit,source,as_of,metric_aliases\n"
+    "France,population,70000000,people,Newsroom sheet,2025,population|inhabitants\n"
 )
 
 

@@ -167,7 +167,7 @@ def test_tolerance_option_reaches_the_verdict(bundle: Reference) -> None:
 
 def test_given_reference_replaces_the_bundle() -> None:
     own = Reference.from_rows([ReferenceRow(entity="France", metric="population", value=70e6, unit="people",
-                                            source="My newsroom sheet",
+                                            source="My newsroom sheet", as_of="2025",
                                             metric_aliases=("population", "inhabitants"))],
                               tables=["mine.csv"])
     report = check_text(COUNTRIES, reference=own, date=TALKS_DATE)
@@ -188,3 +188,35 @@ def test_progress_reaches_one(bundle: Reference) -> None:
     check_text(UKRAINE, reference=bundle, date=TALKS_DATE, progress=seen.append)
     assert seen and seen[-1] == 1.0
     assert seen == sorted(seen)
+
+
+# ------------------------------------------------------------- what a figure is about
+# Each sentence once produced a wrong verdict against the bundle; each is now left
+# unverified or matched to the right row.
+
+
+@pytest.mark.parametrize(("sentence", "text", "verdict", "rule", "entity"), [
+    # a crowd is not a population, though both are counted in people
+    ("Around 5,000 people attended the rally in Paris on Saturday.", "5,000 people", "unverified",
+     "no-reference", None),
+    # a change is not a level
+    ("Japan's population fell by 500,000 last year.", "500,000", "unverified", "no-reference", None),
+    # a forecast says nothing about today's figure
+    ("Nigeria's population is expected to reach 400 million by 2050.", "400 million", "unverified",
+     "projection", None),
+    # the country, not a town of the same name in another country
+    ("Mexico has 130 million inhabitants.", "130 million inhabitants", "supported", "rounding", "Mexico"),
+    # the name in the number's own clause, not one in the next clause
+    ("Ukraine declared independence in 1991, and Kyiv is its capital.", "1991", "supported", "year", "Ukraine"),
+    # estimates from different sources differ a little
+    ("The Netherlands has 17.9 million inhabitants.", "17.9 million inhabitants", "supported",
+     "estimate-tolerance", "Netherlands"),
+    # an undated city population may be out of date: not a contradiction
+    ("Berlin has 3.8 million residents.", "3.8 million residents", "unverified", "undated-reference", "Berlin"),
+])
+def test_what_a_figure_is_about(bundle: Reference, sentence: str, text: str, verdict: str, rule: str,
+                                entity: str | None) -> None:
+    c = claim_with(check_text(sentence, reference=bundle, date=TALKS_DATE), text)
+    assert (c.verdict, c.rule) == (verdict, rule), c.note
+    assert (c.reference.entity if c.reference else None) == entity
+    assert f"(rule: {rule})" in c.note

@@ -19,9 +19,10 @@ def claim(text: str, value: float, unit: str, qualifier: str = "exact", decimals
 
 
 def row(value: float | None, unit: str, *, low: float | None = None, high: float | None = None,
-        claimant: str = "", entity: str = "Testland", metric: str = "population") -> ReferenceRow:
+        claimant: str = "", entity: str = "Testland", metric: str = "population", as_of: str = "2025",
+        notes: str = "") -> ReferenceRow:
     return ReferenceRow(entity=entity, metric=metric, value=value, unit=unit, source="Test Source 2026",
-                        value_low=low, value_high=high, claimant=claimant)
+                        value_low=low, value_high=high, claimant=claimant, as_of=as_of, notes=notes)
 
 
 def match(r: ReferenceRow) -> Match:
@@ -30,6 +31,15 @@ def match(r: ReferenceRow) -> Match:
 
 # (id, claim, row, expected verdict, expected rule)
 RULES = [
+    # estimates from different sources may differ by 2%; undated counts may be out of date
+    ("17.9m-fits-estimate-17.83m", claim("17.9 million", 17.9e6, "people", decimals=-5),
+     row(17_833_885, "people", notes="17,833,885 (2025 est.)"), "supported", "estimate-tolerance"),
+    ("38m-not-estimate-36.6m", claim("38 million", 38e6, "people", decimals=-6),
+     row(36.6e6, "people", notes="36,600,000 (2025 est.)"), "contradicted", "rounding"),
+    ("undated-count-not-contradicted", claim("3.8 million", 3.8e6, "people", decimals=-5),
+     row(3_426_354, "people", as_of=""), "unverified", "undated-reference"),
+    ("undated-area-still-contradicted", claim("700,000 sq km", 7e5, "km2", decimals=-4),
+     row(603_550, "km2", as_of="", metric="area"), "contradicted", "rounding"),
     # rounding: a figure stated to the million fits anything that rounds to it
     ("68m-fits-68.4m", claim("68 million", 68e6, "people", decimals=-6), row(68.4e6, "people"),
      "supported", "rounding"),
