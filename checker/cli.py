@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from checker.errors import CheckerError, InputError
@@ -34,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--date", type=_date, help="publication date YYYY-MM-DD (default: today)")
     check.add_argument("--tolerance", type=_fraction, default=None,
                        help="tolerance for hedged figures ('about 30,000'), as a fraction (default: 0.10)")
+    check.add_argument("--estimate-tolerance", type=_fraction, default=None,
+                       help="how far a figure may be from a reference estimate (population, GDP) and still fit, "
+                            "as a fraction (default: 0.02)")
     return parser
 
 
@@ -57,7 +61,11 @@ def _check(args: argparse.Namespace) -> int:
     from checker.verdict import VerdictOptions
 
     reference = load_reference(args.reference) if args.reference else load_reference()
-    options = VerdictOptions() if args.tolerance is None else VerdictOptions(approx_tolerance=args.tolerance)
+    options = VerdictOptions()
+    if args.tolerance is not None:
+        options = replace(options, approx_tolerance=args.tolerance)
+    if args.estimate_tolerance is not None:
+        options = replace(options, estimate_tolerance=args.estimate_tolerance)
     report = check_text(text, reference=reference, date=args.date, options=options)
     if args.format == "csv":
         data = to_csv(report)
