@@ -26,17 +26,20 @@ def check_text(
 
     `date` is the article's publication date (today by default): a claim such as
     "three years ago" is read relative to it. `progress`, if given, is called with
-    the fraction of claims done, for a progress bar.
+    the fraction of claims done (at most once per percent), for a progress bar.
     """
     reference = reference if reference is not None else load_reference()
     date = date or dt.date.today()
     options = options or VerdictOptions()
     claims = extract_claims(text)
     checked: list[CheckedClaim] = []
-    for k, claim in enumerate(claims):
+    reported = 0
+    for k, claim in enumerate(claims, start=1):
         checked.append(_check_one(claim, reference, date, options))
-        if progress is not None:
-            progress((k + 1) / len(claims))
+        # At most one call per percent: each call may redraw a progress bar.
+        if progress is not None and (k * 100 // len(claims) > reported or k == len(claims)):
+            reported = k * 100 // len(claims)
+            progress(k / len(claims))
     return Report(text=text, date=date, claims=tuple(checked), tables=reference.tables)
 
 
