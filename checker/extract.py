@@ -39,7 +39,7 @@ from checker.units import (
 )
 
 _TOKEN = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+|[½⅓⅔¼¾⅕⅛])"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
     r"|(?P<sym>\S)"
 )
@@ -252,7 +252,7 @@ def _quantity_at(tokens: list[Token], i: int) -> tuple[list[_Draft], int]:
     currency, num_at = _currency_before_number(tokens, at)
     if currency and num_at < len(tokens) and tokens[num_at].text in "-−" and sign == 1.0:
         sign, num_at = _sign_at(tokens, num_at)  # "$-50.8bn"
-    num = _fraction_at(tokens, num_at) or _number_at(tokens, num_at)
+    num = _share_of_scale(tokens, num_at) or _fraction_at(tokens, num_at) or _number_at(tokens, num_at)
     if num is None:
         return [], i
     if _not_a_quantity(tokens, num, has_currency=bool(currency)):
@@ -366,7 +366,13 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
 
 
 def _digits_number(tokens: list[Token], i: int) -> _Number:
+    if tokens[i].text in VULGAR_FRACTIONS:
+        of = i + 1 < len(tokens) and tokens[i + 1].low == "of"  # "½ of the budget" is a share
+        return _Number(VULGAR_FRACTIONS[tokens[i].text], i, i, 2, False, "fraction" if of else "digits")
     value, decimals = parse_digits(tokens[i].text)
+    mixed = _mixed_fraction(tokens, i, value)
+    if mixed is not None:
+        return mixed
     last = i
     scaled = False
     n = len(tokens)
@@ -397,6 +403,23 @@ def _digits_number(tokens: list[Token], i: int) -> _Number:
     elif nxt is not None and nxt.text == "%":
         return _Number(value, i, i, decimals, False, "digits", scale_unit="percent", scale_unit_last=i + 1)
     return _Number(value, i, last, decimals, scaled, "digits")
+
+
+VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
+
+
+def _mixed_fraction(tokens: list[Token], i: int, whole: float) -> _Number | None:
+    """'2½ years', '7 3/4 per cent', '101 1/4': a whole number and a fraction of one."""
+    n = len(tokens)
+    if not tokens[i].text.isdigit() or i + 1 >= n:
+        return None
+    nxt = tokens[i + 1]
+    if nxt.text in VULGAR_FRACTIONS:
+        return _Number(whole + VULGAR_FRACTIONS[nxt.text], i, i + 1, 2, False, "digits")
+    frac = _digit_fraction(tokens, i + 1) if nxt.kind == "num" and nxt.spaced else None
+    if frac is not None and tokens[i + 3].text in ("2", "4", "8", "16", "32", "3"):
+        return _Number(whole + frac.value, i, frac.last, 2, False, "digits")
+    return None
 
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
@@ -430,11 +453,13 @@ def _digit_fraction(tokens: list[Token], i: int) -> _Number | None:
     if not (a.isdigit() and b.isdigit()) or i + 3 < n and tokens[i + 3].text in ("/", "⁄"):
         return None
     num, den = int(a), int(b)
-    if not 0 < num < den <= 1000 or (i > 0 and tokens[i - 1].text in "$£€"):
+    # Fractions have the usual denominators; "9/11" or "24/7" are names and idioms.
+    if not 0 < num < den or den not in _DENOMINATORS or (i > 0 and tokens[i - 1].text in "$£€"):
         return None
     return _Number(num / den, i, i + 2, 0, False, "digits")
 
 
+_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128, 1000})
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
               "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
               "tenth": 10, "tenths": 10}
@@ -585,10 +610,6 @@ def _word_number(tokens: list[Token], i: int) -> _Number | None:
             value = 12.0 if nxt == "dozen" else SCALE_WORDS[nxt]
             return _Number(value, i, i + 1, -len(str(int(value))) + 1 if value >= 10 else 0, True, "words")
         return None
-    if low == "half" and i + 2 < n and tokens[i + 1].low == "a" and tokens[i + 2].low in (
-            "million", "billion", "dozen", "trillion"):
-        factor = 12.0 if tokens[i + 2].low == "dozen" else SCALE_WORDS[tokens[i + 2].low]
-        return _Number(factor / 2, i, i + 2, scaled_precision(1, factor), True, "words")
     if low not in ONES and low not in TENS:
         return None
     words: list[str] = []
@@ -622,6 +643,32 @@ def _word_number(tokens: list[Token], i: int) -> _Number | None:
     return _Number(value, i, last, decimals, scaled, "words")
 
 
+_SHARES = {"half": 0.5, "quarter": 0.25, "quarters": 0.25}
+_BIG_SCALES = ("million", "billion", "trillion")
+
+
+def _share_of_scale(tokens: list[Token], i: int) -> _Number | None:
+    """'half a million', 'a quarter million', 'three quarters of a billion': a share of a scale word."""
+    n = len(tokens)
+    j, count = i, 1.0
+    if i >= n or tokens[i].kind != "word":
+        return None
+    if tokens[j].low in ("a", "an") and j + 1 < n and tokens[j + 1].low in ("quarter", "half"):
+        j += 1
+    elif tokens[j].low in ONES and j + 1 < n and tokens[j + 1].low == "quarters":
+        count, j = float(ONES[tokens[j].low]), j + 1
+    if tokens[j].low not in _SHARES:
+        return None
+    share = _SHARES[tokens[j].low] * count
+    k = j + 1
+    while k < n and tokens[k].low in ("a", "an", "of"):
+        k += 1
+    if k >= n or tokens[k].low not in (*_BIG_SCALES, "dozen") or k - j > 3:
+        return None
+    factor = 12.0 if tokens[k].low == "dozen" else SCALE_WORDS[tokens[k].low]
+    return _Number(scale(share, factor), i, k, scaled_precision(2, factor), True, "words")
+
+
 def _vague_number(tokens: list[Token], i: int) -> _Number:
     """'hundreds', 'tens of thousands', 'hundreds of millions': an order of magnitude, not a figure."""
     n = len(tokens)
@@ -653,7 +700,7 @@ def _not_a_quantity(tokens: list[Token], num: _Number, has_currency: bool) -> bo
         return t.low == "scores" and not (nxt and nxt.low == "of")
     if num.kind == "words":
         return _word_number_is_not_quantity(tokens, num)
-    if num.kind in ("fraction", "times"):
+    if num.kind in ("fraction", "times") or t.text in VULGAR_FRACTIONS:
         return False
     if has_currency:
         return False
@@ -705,6 +752,11 @@ def _not_a_quantity(tokens: list[Token], num: _Number, has_currency: bool) -> bo
         return True
     if prev is not None and prev.text == "." and not prev.spaced and not t.spaced and i >= 2 \
             and tokens[i - 2].kind == "num" and not prev.spaced:
+        return True
+    # "9/11", "24/7": digits joined by a slash that are no fraction (those are read
+    # earlier) name a date or an idiom; "2019/20" is a season, read as its first year.
+    if nxt is not None and nxt.text == "/" and not nxt.spaced and last + 2 < n and tokens[last + 2].kind == "num" \
+            and not tokens[last + 2].spaced and not (len(t.text) == 4 and len(tokens[last + 2].text) == 2):
         return True
     # "24/02/2022": a date written with slashes
     if nxt is not None and nxt.text == "/" and not nxt.spaced and last + 3 < n and tokens[last + 2].kind == "num" \
@@ -1159,7 +1211,7 @@ def _read_per(tokens: list[Token], d: _Draft) -> None:
 
 _RATE_DENOMINATORS = frozenset("day week month year hour minute second barrel head person share gallon litre "
                                "liter kilo kilogram pound tonne ton game season night mile kilometre km "
-                               "square".split())
+                               "square dozen unit piece ticket".split())
 
 
 def _span_text(tokens: list[Token], a: int, b: int) -> str:
@@ -1195,16 +1247,17 @@ def _range_after(tokens: list[Token], d: _Draft) -> list[_Draft] | None:
     other = _draft(tokens, k, num2, currency2 or d.currency)
     if sign < 0:
         other.value = -other.value
-    if other.value and d.value and not d.scaled and other.scaled and d.value < other.value:
-        factor = _scale_of(tokens, num2)
-        if factor > 1 and d.value * factor <= other.value:
-            d.value = scale(d.value, factor)
-            d.decimals = scaled_precision(d.decimals, factor)
     _read_unit(tokens, other)
     mine = (d.currency or d.unit).split("/")[0]
     theirs = (other.currency or other.unit).split("/")[0]
     if mine and theirs and mine != theirs or (d.unit and not theirs):
         return None  # "up 9.4 per cent to $84": two different quantities
+    if other.value and d.value and not d.scaled and other.scaled and d.value < other.value:
+        # "four to five thousand", "$3 to $4 billion": the scale is written once, at the end
+        factor = _scale_of(tokens, num2)
+        if factor > 1 and d.value * factor <= other.value:
+            d.value = scale(d.value, factor)
+            d.decimals = scaled_precision(d.decimals, factor)
     if not theirs:
         other.unit = d.unit
     elif not mine:

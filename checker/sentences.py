@@ -16,7 +16,8 @@ _BOUNDARY = re.compile(r"""(?:(?<=[.!?])|(?<=[.!?]["'”’)\]]))\s+(?=["'“‘
 # Abbreviations after which a full stop does not end a sentence.
 _NO_BREAK_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rev|Sen|Rep|Gov|Pres|Jr|Sr|Inc|Ltd|Co|Corp|No|"
-    r"vs|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|U\.S|U\.K|a\.m|p\.m|e\.g|i\.e)\.|"
+    r"vs|approx|est|Mt|Ft|U\.S|U\.K|a\.m|p\.m|e\.g|i\.e)\.|"
+    r"\b(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.|"
     r"\b[A-Z]\.)$"
 )
 
