@@ -229,7 +229,7 @@ def _sentence_claims(text: str, start: int, end: int) -> Iterator[Claim]:
 
 # Cheap pre-check: most sentences of an article hold no number at all.
 _HAS_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"\d|[½⅓⅔¼¾⅕⅛]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|scores of|tens of|half|halves|"
     r"thirds?|quarters?|fourths?|fifths?|tenths?|\w+-?fold)\b",
@@ -736,6 +736,7 @@ def _not_a_quantity(tokens: list[Token], num: _Number, has_currency: bool) -> bo
                                                                 "clause", "paragraph", "rule", "zone", "amendment",
                                                                 "proposition", "prop", "channel", "bus", "apt",
                                                                 "suite", "floor", "lot", "block", "resolution",
+                                                                "highway", "exit", "interstate", "junction",
                                                                 "resolutions", "bill", "decree", "directive",
                                                                 "regulation", "convention", "protocol")):
         if prev.text == "#" or not num.scaled:
@@ -814,8 +815,17 @@ def _word_number_is_not_quantity(tokens: list[Token], num: _Number) -> bool:
     return False
 
 
-_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet",
-            "country": "countries", "city": "cities", "company": "companies", "body": "bodies"}
+_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet"}
+def _plural(word: str) -> str:
+    if word in _PLURALS:
+        return _PLURALS[word]
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
 _ONE_IDIOMS = frozenset("day time way thing side another's who whose reason example problem issue question "
                         "thing such else".split())
 
@@ -1063,7 +1073,7 @@ def _read_unit(tokens: list[Token], d: _Draft) -> None:
             and not d.currency and tokens[d.last + 1].low not in _ONE_IDIOMS:
         # "one person", "one count of fraud": counted in the singular
         word = tokens[d.last + 1].low
-        d.unit, d.unit_text, d.last = _PLURALS.get(word, word + "s"), word, d.last + 1
+        d.unit, d.unit_text, d.last = _plural(word), word, d.last + 1
     if not d.unit and d.kind != "year":
         noun = _counted_noun(tokens, d.last + 1)
         if noun is not None:

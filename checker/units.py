@@ -69,7 +69,7 @@ UNITS: dict[str, UnitInfo] = {
     **_units("volume", "cubic_meter", "m3", "cubic metres", "cubic meters", "m³"),
     # speed
     **_units("speed", "mile/hour", "mph", "miles per hour", "miles an hour"),
-    **_units("speed", "kilometer/hour", "km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour",
+    **_units("speed", "kilometer/hour", "km/h", "kph", "kmh", "kmph", "km/hr", "kilometres per hour", "kilometers per hour",
              "kilometres an hour", "kilometers an hour"),
     **_units("speed", "knot", "knots", "knot"),
     # temperature
