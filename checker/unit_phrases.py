@@ -1,0 +1,220 @@
+"""Reading what a number measures or counts from the words after it: units, currency words,
+compound adjectives ("a five-year journey"), counted nouns ("30,000 troops") and rates ("per day")."""
+
+from __future__ import annotations
+
+from checker.draft import Draft
+from checker.tokens import MONTHS, ONE_IDIOMS, STOP, Token, span_text
+from checker.units import CURRENCY_WORDS, lookup_quantulum_unit, lookup_unit
+
+# Adjectives that may stand between a number and its counted noun ("30,000 more troops").
+_SKIPPABLE = frozenset(
+    "new more additional extra other further fresh young old small large big major minor local foreign active "
+    "armed registered eligible full part-time full-time confirmed reported estimated total civilian military "
+    "russian ukrainian american british european chinese".split()
+)
+# Nouns that count things though they do not end in -s.
+IRREGULAR_PLURALS = frozenset(
+    "people children men women police staff personnel cattle sheep fish aircraft deer feet teeth geese mice "
+    "livestock troops crew infantry clergy".split()
+)
+
+
+_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet"}
+def _plural(word: str) -> str:
+    if word in _PLURALS:
+        return _PLURALS[word]
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def read_unit(tokens: list[Token], d: Draft) -> None:
+    """What follows the number: percent, a currency word, a physical unit, or a counted noun."""
+    n = len(tokens)
+    j = d.last + 1
+    if not d.unit:
+        # compound adjectives: "a five-year journey", "a 45-year-old man", "1.8 billion-mile"
+        if j + 1 < n and tokens[j].text in ("-", "–") and not tokens[j].spaced and not tokens[j + 1].spaced:
+            found = unit_words(tokens, j + 1)
+            if found is not None:
+                unit, k = found
+                d.unit, d.unit_text, d.last = unit, span_text(tokens, j + 1, k), k
+                if k + 2 < n and tokens[k + 1].text == "-" and tokens[k + 2].low == "old":
+                    d.last = k + 2
+        if not d.unit and j < n:
+            found = unit_words(tokens, j)
+            if found is not None:
+                unit, k = found
+                d.unit, d.unit_text, d.last = unit, span_text(tokens, j, k), k
+    if d.unit == "GBX" and d.currency:
+        d.unit = ""
+    if d.currency and d.unit and d.unit in _CURRENCY_CODE_SET:
+        d.currency, d.unit = d.unit, ""
+    if d.unit in _CURRENCY_CODE_SET and not d.currency:
+        d.currency, d.unit = d.unit, ""
+    if not d.unit and d.kind == "vague" and d.last + 2 < n and tokens[d.last + 1].low == "of":
+        # "hundreds of thousands of Ukrainians", "tens of millions of dollars"
+        found = unit_words(tokens, d.last + 2)
+        if found is not None:
+            d.unit, d.last = found[0], found[1]
+        else:
+            noun = _counted_noun(tokens, d.last + 2)
+            if noun is not None:
+                d.unit, d.last = noun[0], noun[1]
+    if not d.unit and d.value == 1 and d.last + 1 < n and tokens[d.last + 1].kind == "word" \
+            and tokens[d.last + 1].text.islower() and tokens[d.last + 1].low not in STOP \
+            and not d.currency and tokens[d.last + 1].low not in ONE_IDIOMS:
+        # "one person", "one count of fraud": counted in the singular
+        word = tokens[d.last + 1].low
+        d.unit, d.unit_text, d.last = _plural(word), word, d.last + 1
+    if not d.unit and d.kind != "year":
+        noun = _counted_noun(tokens, d.last + 1)
+        if noun is not None:
+            word, k = noun
+            if not d.currency:
+                d.unit, d.unit_text, d.last = word, span_text(tokens, d.last + 1, k), k
+    _read_per(tokens, d)
+
+
+_CURRENCY_CODE_SET = frozenset(CURRENCY_WORDS.values())
+
+
+def unit_words(tokens: list[Token], j: int) -> tuple[str, int] | None:
+    """A unit (or currency word, or percent) starting at token j, and its last token index."""
+    n = len(tokens)
+    t = tokens[j]
+    if t.text == "%":
+        return "percent", j
+    if t.text in ("°", "º"):
+        if j + 1 < n and tokens[j + 1].text in ("C", "F") and not tokens[j + 1].spaced:
+            return ("°C" if tokens[j + 1].text == "C" else "°F"), j + 1
+        return "degrees", j
+    if t.kind != "word":
+        return None
+    words: list[str] = []
+    k = j
+    # join up to four words, keeping "km/h" and "sq. km" together
+    while k < n and len(words) < 4:
+        tok = tokens[k]
+        if tok.kind == "word":
+            words.append(tok.text)
+        elif tok.text in ("/", ".") and not tok.spaced and words and k + 1 < n and tokens[k + 1].kind == "word":
+            words[-1] = words[-1] + tok.text + tokens[k + 1].text
+            k += 1
+        elif tok.text == "-" and not tok.spaced and words and words[-1].lower() in ("year", "years"):
+            words[-1] += "-"
+            k += 1
+            if k < n:
+                words[-1] += tokens[k].text
+        else:
+            break
+        k += 1
+    found = lookup_unit(words)
+    if found is not None:
+        info, used = found
+        # map back to the token index of the last word used
+        last = _last_token_of_words(tokens, j, used)
+        if info.canonical in ("inches",) and tokens[j].low == "in":
+            return None
+        return info.canonical, last
+    rare = lookup_quantulum_unit(words)
+    if rare is not None and words[0].lower() not in STOP and words[0].lower() not in CURRENCY_WORDS:
+        return rare[0], _last_token_of_words(tokens, j, rare[1])
+    # currency words ("20 dollars", "5 million euros", "50 pence")
+    for size in (2, 1):
+        phrase = " ".join(w.lower() for w in words[:size])
+        if len(words) >= size and phrase in CURRENCY_WORDS and phrase not in ("won", "real", "rand", "p", "cent",
+                                                                                    "sen"):
+            return CURRENCY_WORDS[phrase], _last_token_of_words(tokens, j, size)
+    if words and words[0].lower() in ("cents", "cent", "sen") :
+        return CURRENCY_WORDS[words[0].lower()], j
+    return None
+
+
+def _last_token_of_words(tokens: list[Token], j: int, used: int) -> int:
+    """Index of the token that ends the `used`-th word starting at token j (joined words span tokens)."""
+    k = j
+    count = 0
+    n = len(tokens)
+    while k < n:
+        if tokens[k].kind == "word":
+            count += 1
+            # a word joined with "/" or "." or "-" continues over the next two tokens
+            while k + 2 < n and tokens[k + 1].text in ("/", ".", "-") and not tokens[k + 1].spaced \
+                    and tokens[k + 2].kind == "word" and not tokens[k + 2].spaced \
+                    and _joined_unit(tokens, k):
+                k += 2
+            if count == used:
+                return k
+        k += 1
+    return n - 1
+
+
+def _joined_unit(tokens: list[Token], k: int) -> bool:
+    joined = tokens[k].text + tokens[k + 1].text + tokens[k + 2].text
+    return lookup_unit([joined]) is not None or tokens[k].low in ("year", "years", "sq")
+
+
+def looks_counted(word: str) -> bool:
+    return word in IRREGULAR_PLURALS or (len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+                                         and word not in STOP and word not in _NOT_NOUN_S)
+
+
+# Words ending in -s that are not plural nouns.
+_NOT_NOUN_S = frozenset("is was has does this thus its his hers ours yours theirs whereas always perhaps "
+                        "across towards besides sometimes plus minus various previous famous serious "
+                        "nervous obvious numerous enormous was unless less bus news series species".split())
+
+
+def _counted_noun(tokens: list[Token], j: int) -> tuple[str, int] | None:
+    """The noun that a bare number counts: '30,000 troops', '5,000 new homes'."""
+    n = len(tokens)
+    k = j
+    skipped = 0
+    while k < n and skipped <= 2:
+        t = tokens[k]
+        if t.kind != "word":
+            return None
+        low = t.low
+        if low in STOP or low in MONTHS:
+            return None
+        if low in _SKIPPABLE or (t.text[0].isupper() and not looks_counted(low)):
+            skipped += 1
+            k += 1
+            continue
+        if looks_counted(low):
+            return low, k
+        return None
+    return None
+
+
+def _read_per(tokens: list[Token], d: Draft) -> None:
+    """Rates: '325,000 barrels per day', '$52 a barrel', '3 points per game'."""
+    n = len(tokens)
+    j = d.last + 1
+    if j + 1 < n and tokens[j].low in ("per", "a", "an", "each") and tokens[j + 1].kind == "word":
+        denom = tokens[j + 1].low
+        if tokens[j].low in ("a", "an") and denom not in _RATE_DENOMINATORS:
+            return
+        if j + 2 < n and tokens[j + 2].low in ("earlier", "later", "ago", "before", "after", "from", "into"):
+            return  # "a week earlier" is when, not a rate
+        if tokens[j].low == "per" and denom in ("cent",):
+            return
+        base = d.currency or d.unit or ""
+        found = lookup_unit([tokens[j + 1].text])
+        denom_name = found[0].canonical if found else denom
+        if found and found[0].dimension == "time":
+            denom_name = denom_name.rstrip("s") if denom_name != "centuries" else "century"  # "per day"
+        if d.currency:
+            d.currency = f"{d.currency}/{denom_name}"
+        else:
+            d.unit = f"{base}/{denom_name}" if base else f"per {denom_name}"
+        d.last = j + 1
+
+
+_RATE_DENOMINATORS = frozenset("day week month year hour minute second barrel head person share gallon litre "
+                               "liter kilo kilogram pound tonne ton game season night mile kilometre km "
+                               "square dozen unit piece ticket".split())

@@ -1,0 +1,114 @@
+"""Calendar years: telling a year from an amount, spans of years ("2014-2017"), years inside
+names ("Euro 2020"), and dropping years that only date another figure of the sentence."""
+
+from __future__ import annotations
+
+import re
+
+from checker.draft import Draft
+from checker.models import Claim
+from checker.number_phrases import Number
+from checker.qualifiers import QUALIFIER_PHRASES, is_change
+from checker.tokens import MONTHS, SENTENCE_OPENERS, STOP, Token
+from checker.unit_phrases import IRREGULAR_PLURALS, looks_counted
+from checker.units import lookup_unit
+
+# Verbs that make a year the claim itself: "annexed in 2014", "founded in 1998".
+_EVENT_BEFORE_YEAR = re.compile(
+    r"\b(?:annex\w*|seiz\w*|invad\w*|invasion|founded|establish\w*|born|died|signed|elected|launched|built|opened|"
+    r"closed|became|joined|independen\w*|began|started|ended|introduced|created|formed|captured|occupied|"
+    r"released|published|acquired|merged|incorporated|declared|abolished|enacted|ratified|collapsed|"
+    r"discovered|invented|killed|won|lost|took|took over|came|fell|since|until)\b"
+    r"(?:\W+\w+){0,4}?\W+$",
+    re.IGNORECASE,
+)
+
+
+def without_dating_years(claims: list[Claim]) -> list[Claim]:
+    """A year that only dates another figure of the sentence ("grew 3% in 2019") is the
+    figure's time, not a claim of its own; a year that dates an event ("annexed in 2014")
+    or stands alone is kept."""
+    if not any(c.unit != "year" for c in claims):
+        return claims
+    kept = []
+    for c in claims:
+        if c.unit == "year":
+            before = c.sentence[max(0, c.start - c.sentence_start - 60):c.start - c.sentence_start]
+            if not _EVENT_BEFORE_YEAR.search(before):
+                continue
+        kept.append(c)
+    return kept
+
+
+_YEAR_BEFORE = frozenset(
+    "in since by from until till to after before during of early late mid end start beginning year years "
+    "between and circa spring summer autumn fall winter january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec fiscal "
+    "fy class season election census budget as the for on".split()
+)
+
+
+def is_calendar_year(tokens: list[Token], num: Number, draft: Draft) -> bool:
+    t = tokens[num.first]
+    if num.kind != "digits" or num.last != num.first or not t.text.isdigit() or len(t.text) != 4:
+        return False
+    if draft.currency or draft.unit:
+        return False
+    value = int(t.text)
+    if not 1000 <= value <= 2100:
+        return False
+    n = len(tokens)
+    nxt = tokens[num.last + 1] if num.last + 1 < n else None
+    # "2000 people", "1500 km": counted or measured, not a year; "2018 sales" is a year.
+    if nxt is not None and nxt.kind == "word" and (lookup_unit([nxt.text]) or nxt.low in IRREGULAR_PLURALS
+                                                   or (looks_counted(nxt.low) and not 1900 <= value <= 2100)):
+        return False
+    prev = tokens[num.first - 1].low if num.first > 0 else ""
+    if prev in QUALIFIER_PHRASES and prev not in ("around", "about", "over", "under", "towards", "above",
+                                                   "below", "since", "before"):
+        return False
+    if value >= 1800:
+        return True
+    # Before 1800 a bare number is more often an amount: only a clear preposition makes it a year.
+    return prev in ("in", "since", "from", "until", "till", "circa", "during", "ad", "bc")
+
+
+_YEAR_FOLLOWERS = frozenset("elections election census season games olympics levels figures prices levels "
+                            "budgets accords talks".split())
+
+
+def year_in_name(tokens: list[Token], num: Number) -> bool:
+    """'Euro 2020', 'the Consumer Credit Act 1974', 'a 2020 Escape hybrid', 'the 2019 Ballon d'Or':
+    the year is part of a name or a model, not a date the article asserts."""
+    i = num.first
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prev is not None and prev.kind == "word" and prev.text[0].isupper() and i - 1 > 0 \
+            and prev.low not in MONTHS and prev.low not in _SEASONS and prev.low not in STOP \
+            and prev.low not in SENTENCE_OPENERS:
+        return True
+    return prev is not None and prev.low in ("a", "an", "the", "this", "his", "her", "their", "its") \
+        and nxt is not None and nxt.kind == "word" and nxt.text[0].isupper() and nxt.low not in MONTHS
+
+
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter", "christmas", "easter"})
+
+
+def maybe_year_range(tokens: list[Token], draft: Draft) -> list[Draft]:
+    """'2014-2017' or '2019-20' is a span of years: read as a range of years."""
+    n = len(tokens)
+    j = draft.last + 1
+    before = tokens[draft.first - 1].low if draft.first > 0 else ""
+    spans = j + 1 < n and (tokens[j].text in ("-", "–") or (tokens[j].low == "and" and before == "between") or (
+        tokens[j].low == "to" and before == "from" and not is_change(tokens, draft.first)))
+    if spans and tokens[j + 1].kind == "num" and tokens[j + 1].text.isdigit():
+        other = tokens[j + 1].text
+        if len(other) == 2 and tokens[j].text not in ("-", "–"):
+            return [draft]
+        if len(other) == 4 and int(other) > draft.value:
+            draft.high, draft.last, draft.qualifier = float(other), j + 1, "range"
+        elif len(other) == 2:
+            century = int(draft.value) // 100 * 100
+            if century + int(other) > draft.value:
+                draft.high, draft.last, draft.qualifier = float(century + int(other)), j + 1, "range"
+    return [draft]
