@@ -40,15 +40,9 @@ def without_dating_years(claims: list[Claim]) -> list[Claim]:
     return kept
 
 
-_YEAR_BEFORE = frozenset(
-    "in since by from until till to after before during of early late mid end start beginning year years "
-    "between and circa spring summer autumn fall winter january february march april may june july "
-    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec fiscal "
-    "fy class season election census budget as the for on".split()
-)
-
-
 def is_calendar_year(tokens: list[Token], num: Number, draft: Draft) -> bool:
+    """A four-digit number with no unit read as a year: 1800-2100 unless it counts or
+    measures something ("2000 people", "1500 km"); earlier only after "in", "since"..."""
     t = tokens[num.first]
     if num.kind != "digits" or num.last != num.first or not t.text.isdigit() or len(t.text) != 4:
         return False
@@ -71,10 +65,6 @@ def is_calendar_year(tokens: list[Token], num: Number, draft: Draft) -> bool:
         return True
     # Before 1800 a bare number is more often an amount: only a clear preposition makes it a year.
     return prev in ("in", "since", "from", "until", "till", "circa", "during", "ad", "bc")
-
-
-_YEAR_FOLLOWERS = frozenset("elections election census season games olympics levels figures prices levels "
-                            "budgets accords talks".split())
 
 
 def year_in_name(tokens: list[Token], num: Number) -> bool:
