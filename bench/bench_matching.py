@@ -7,7 +7,7 @@ Writes synthetic reference CSVs to a temp dir (entities "Entity 000123" plus a f
 place names; metrics population/area/GDP in people/km2/USD; source "synthetic"), then for
 each size:
   * whole process: `python -m checker check ARTICLE --reference CSV --format json`, one
-    cold-cache run (fresh FACTCHECK_CACHE_DIR: parse + index + write the pickle cache),
+    cold-cache run (fresh FACTCHECK_CACHE_DIR: parse + index + write the cache),
     then best of N warm-cache runs; wall time and peak RSS (os.wait4) of the child;
   * in process: load_reference([CSV]) from the warm cache, and check_text(ARTICLE, reference=...),
     each best of N.

@@ -3,7 +3,7 @@
     python bench/bench_reference.py
 
 Reports a cold load (fresh cache directory: CSV parsing, validation, aliases,
-index, cache write) and warm loads (from the pickle cache), best of 5, and the
+index, cache write) and warm loads (from the cache), best of 5, and the
 ratio of the two. Target: a warm load under 0.5 s on this machine.
 """
 
