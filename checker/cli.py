@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "(repeat for several)")
     check.add_argument("--date", type=_date, help="publication date YYYY-MM-DD (default: today)")
     check.add_argument("--tolerance", type=_fraction, default=None,
-                       help="tolerance for hedged figures ('about 30,000'), as a fraction (default: 0.10)")
+                       help="tolerance for hedged figures ('about 30,000'), as a fraction (default: 0.05)")
     check.add_argument("--estimate-tolerance", type=_fraction, default=None,
                        help="how far a figure may be from a reference estimate (population, GDP) and still fit, "
                             "as a fraction (default: 0.02)")

@@ -24,6 +24,8 @@ from checker.units import dimension_of
 CONTEXT_WORDS = 10
 # Minimum metric similarity (0-100) for a row to be considered about the same thing.
 METRIC_THRESHOLD = 80.0
+# Metric words found only outside the number's clause count this much less.
+OUTSIDE_CLAUSE_DISCOUNT = 10.0
 # A name inside a comma-delimited aside ("Kharkiv, Ukraine's second city, has ...") is
 # rarely what the number is about; nor, less surely, a name in another clause when the
 # number's own clause names something. This much is taken off their scores.
@@ -59,6 +61,7 @@ def match_claim(claim: Claim, reference: Reference) -> Match | None:
     if not mentions:
         return None
     context = _context(words, claim, claim_pos)
+    clause_context = _clause_context(claim)
     clause = _clause_penalties(claim, spans, mentions)
     delta = is_change_amount(claim)
     best: tuple[float, ReferenceRow, _Mention] | None = None
@@ -68,7 +71,10 @@ def match_claim(claim: Claim, reference: Reference) -> Match | None:
                 continue
             if delta and not _is_rate_of_change(row):
                 continue  # "fell by 500,000" is not the population
-            metric = metric_score(context, row, claim.unit)
+            # Words in the number's own clause count fully; beyond it, a little less:
+            # "Russia controls 75% of Donetsk, while Kyiv still holds a fifth".
+            metric = max(metric_score(clause_context, row, claim.unit),
+                         metric_score(context, row, claim.unit) - OUTSIDE_CLAUSE_DISCOUNT)
             if metric < METRIC_THRESHOLD:
                 continue
             distance = abs(mention.position - claim_pos)
@@ -82,7 +88,8 @@ def match_claim(claim: Claim, reference: Reference) -> Match | None:
     same_clause = [m for m in mentions if clause[id(m)] == 0.0]
     if _inside_nearer_place(row, mention, same_clause, claim_pos, reference):
         return None
-    return Match(row=row, score=round(max(0.0, min(100.0, score)), 1), entity_surface=mention.surface)
+    return Match(row=row, score=round(max(0.0, min(100.0, score)), 1), entity_surface=mention.surface,
+                 attributed=bool(row.claimant) and attributed_to(claim.sentence, row.claimant))
 
 
 def is_change_amount(claim: Claim) -> bool:
@@ -169,13 +176,29 @@ def _stem(word: str) -> str:
 
 
 def _claimant_bonus(sentence: str, row: ReferenceRow) -> float:
-    """Prefer a party's row when the sentence attributes the figure to that party."""
+    """Prefer a party's row when the sentence attributes the figure to that party;
+    unattributed, a neutral row is preferred to a party's figure for the same metric."""
     if not row.claimant:
         return 0.0
-    names = [row.claimant, *row.claimant.replace("'s", "").split()]
-    text = default_process(sentence)
-    # Unattributed, a neutral row is preferred to a party's figure for the same metric.
-    return 15.0 if any(len(n) > 3 and default_process(n) in text for n in names) else -5.0
+    return 15.0 if attributed_to(sentence, row.claimant) else -5.0
+
+
+# Words that attribute a figure to someone: "Putin said", "according to Kyiv".
+_ATTRIBUTION = frozenset("said says say saying told tells claimed claims claim claiming according reported "
+                         "reports announced stated insisted alleged estimates estimated put puts".split())
+# Words of a claimant's name too common to identify it ("Ukraine's General Staff": "general").
+_GENERIC = frozenset("the of and general staff ministry office head official officials government "
+                     "authorities installed russian ukrainian".split())
+
+
+def attributed_to(sentence: str, claimant: str) -> bool:
+    """Does the sentence attribute its figure to `claimant`? It must name the party (a
+    distinctive word of the claimant's name) and use a word of attribution."""
+    words = set(default_process(sentence).split())
+    if not words & _ATTRIBUTION:
+        return False
+    names = {w for w in default_process(claimant.replace("'s", "")).split() if len(w) > 3} - _GENERIC
+    return bool(names & words)
 
 
 @lru_cache(maxsize=64)
@@ -240,6 +263,18 @@ def _clause_penalties(claim: Claim, spans: list[tuple[int, int]], mentions: list
     if any(c == here for c in clause.values()):
         return {key: 0.0 if c == here else OTHER_CLAUSE_PENALTY for key, c in clause.items()}
     return {key: ASIDE_PENALTY if 0 < c < here else 0.0 for key, c in clause.items()}
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
+
+
+def _clause_context(claim: Claim) -> str:
+    """The words of the clause that holds the number."""
+    at = claim.start - claim.sentence_start
+    text = claim.sentence
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
+    end = _CLAUSE_BREAK.search(text, claim.end - claim.sentence_start)
+    return default_process(text[starts[-1] if starts else 0:end.start() if end else len(text)])
 
 
 def _context(words: list[str], claim: Claim, claim_pos: int) -> str:

@@ -103,6 +103,9 @@ class Match:
     row: ReferenceRow
     score: float
     entity_surface: str = ""
+    # The sentence attributes the figure to the row's claimant ("Putin said ..."):
+    # only then may a party's figure confirm or contradict it.
+    attributed: bool = False
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from checker.models import CheckedClaim, Claim, Match, ReferenceRow
 from checker.numbers import format_number
 from checker.units import dimension_of, unit_info
 
-# "about 30,000" fits a reference within 10% of 30,000 (on top of rounding).
-DEFAULT_APPROX_TOLERANCE = 0.10
+# "about 30,000" fits a reference within 5% of 30,000 (or within its rounding, if wider).
+DEFAULT_APPROX_TOLERANCE = 0.05
 
 
 # Two estimates of the same population or GDP from different sources may differ by this much.
@@ -57,7 +57,7 @@ def judge(claim: Claim, match: Match | None, options: VerdictOptions = VerdictOp
         return CheckedClaim(claim, "contradicted", "vague",
                             f"{says}, which means {format_number(low)} to {format_number(high)}; {ref} is outside "
                             f"that range (rule: vague).", match)
-    if not overlap and _is_estimate(row) and claim.unit != "year":
+    if not overlap and _is_estimate(row) and claim.unit != "year" and claim.qualifier == "exact":
         # Estimates of the same thing from different sources differ by a little:
         # "17.9 million" is not wrong against an estimate of 17.83 million.
         tol = options.estimate_tolerance
@@ -69,12 +69,27 @@ def judge(claim: Claim, match: Match | None, options: VerdictOptions = VerdictOp
         return CheckedClaim(claim, "unverified", "undated-reference",
                             f"{says}; {ref}, which does not fit, but the reference has no date and a figure like "
                             f"this changes over time, so it may be out of date (rule: undated-reference).", match)
+    if row.claimant and not match.attributed:
+        return CheckedClaim(claim, "unverified", "party-claim",
+                            f"{says}; the only reference is a claim by {row.claimant}: {ref}. A party's figure "
+                            f"does not confirm or contradict a figure the article does not attribute to that party "
+                            f"(rule: party-claim).", match)
     verdict = "supported" if overlap else "contradicted"
-    how = allowance if overlap else f"not {allowance}"
+    how = allowance if overlap else f"not {allowance}{_difference(converted[0], row)}"
     note = f"{says}; {ref}; {how} (rule: {rule})."
     if row.claimant:
-        note = f"{note} This reference figure is a claim by {row.claimant}, not an independently verified fact."
+        note = (f"{note} The article attributes the figure to {row.claimant}, and it was checked against that "
+                f"party's own claim, not an independently verified fact.")
     return CheckedClaim(claim, verdict, rule, note, match)  # type: ignore[arg-type]
+
+
+def _difference(value: float, row: ReferenceRow) -> str:
+    """How far off, for an editor weighing a contradiction: ' (the article's figure is 6.5% higher)'."""
+    nearest = row.low if value < row.low else row.high
+    if not nearest or not math.isfinite(value) or row.unit == "year":
+        return ""
+    rel = (value - nearest) / abs(nearest)
+    return f" (the article's figure is {abs(rel):.1%} {'higher' if rel > 0 else 'lower'})"
 
 
 def _is_estimate(row: ReferenceRow) -> bool:
@@ -116,7 +131,9 @@ def _claim_interval(claim: Claim, values: tuple[float, float], options: VerdictO
         return value, high, "year", "the same year" if value == high else "within those years"
     if q == "approx":
         tol = options.approx_tolerance
-        lo, hi = value * (1 - tol) - step, value * (1 + tol) + step
+        # The hedge and the rounding say the same thing ("about 38 million"): the wider wins.
+        spread = max(abs(value) * tol, step)
+        lo, hi = value - spread, value + spread
         return min(lo, hi), max(lo, hi), "approx-tolerance", f"within the ±{tol:.0%} allowed for a hedged figure"
     if q == "at_least":
         return value - step, math.inf, "lower-bound", "consistent with the lower bound"

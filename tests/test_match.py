@@ -225,3 +225,30 @@ def test_nothing_fits(sentence: str, reference: Reference) -> None:
 def test_empty_reference_matches_nothing() -> None:
     empty = Reference.from_rows([])
     assert match_claim(only_claim("Ukraine covers 603,550 square kilometres."), empty) is None
+
+
+@pytest.mark.parametrize(("sentence", "claimant", "expected"), [
+    ("Putin said Ukraine still holds about 16 percent of the region.", "Russia: Vladimir Putin", True),
+    ("According to Ukraine's General Staff, Russia lost 1,000 troops.", "Ukraine's General Staff", True),
+    ("Russia now controls about 79 percent of the region.", "Russia: Vladimir Putin", False),  # named, not quoted
+    ("Officials said Kyiv holds 16 percent.", "Russia: Vladimir Putin", False),  # quoted, someone else
+])
+def test_attribution_needs_the_party_and_a_word_of_attribution(sentence: str, claimant: str,
+                                                                expected: bool) -> None:
+    from checker.match import attributed_to
+
+    assert attributed_to(sentence, claimant) is expected
+
+
+def test_metric_words_of_another_clause_count_less() -> None:
+    rows = (
+        row("Donetsk Oblast", "territory occupied by Russia", None, "percent", etype="region",
+            metric_aliases=("occupied", "controls", "under Russian control"), low=78, high=80),
+        row("Donetsk Oblast", "territory under Ukrainian control", None, "percent", etype="region",
+            metric_aliases=("still holds", "Kyiv controls"), claimant="Russia: Vladimir Putin", low=15, high=17),
+    )
+    ref = Reference.from_rows(rows)
+    sentence = "Russia now controls about 79 percent of Donetsk Oblast, while Kyiv still holds roughly a fifth of it."
+    first, second = extract_claims(sentence)
+    assert match_claim(first, ref).row.metric == "territory occupied by Russia"
+    assert match_claim(second, ref).row.metric == "territory under Ukrainian control"
