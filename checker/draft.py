@@ -20,3 +20,4 @@ class Draft:
     high: float | None = None
     kind: str = "digits"
     scaled: bool = False
+    date: str = ""

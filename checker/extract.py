@@ -44,6 +44,7 @@ from checker.sentences import split_sentences
 from checker.tokens import Token, span_text, tokenize
 from checker.unit_phrases import read_unit
 from checker.years import (
+    date_before_year,
     is_calendar_year,
     maybe_year_range,
     without_dating_years,
@@ -87,6 +88,7 @@ def _sentence_claims(text: str, start: int, end: int) -> Iterator[Claim]:
             decimals=draft.decimals,
             unit_text=draft.unit_text,
             change=change(tokens, draft.first),
+            date=draft.date,
         )
 
 
@@ -127,6 +129,7 @@ def _quantity_at(tokens: list[Token], i: int) -> tuple[list[Draft], int]:
         if year_in_name(tokens, num):
             return [], _after(draft)
         draft.unit, draft.unit_text, draft.decimals = "year", "", 0
+        date_before_year(tokens, draft)
         return maybe_year_range(tokens, draft), _after(draft)
     read_unit(tokens, draft)
     pair = _range_after(tokens, draft)

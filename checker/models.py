@@ -39,6 +39,9 @@ class Claim:
     decimals: int = 0
     unit_text: str = ""
     change: Literal["up", "down"] | None = None
+    # For a year written as part of a date ("24 February 2022"): that date as
+    # YYYY-MM-DD, or YYYY-MM for "February 2022"; otherwise empty.
+    date: str = ""
 
 
 @dataclass(frozen=True)

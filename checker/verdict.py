@@ -9,6 +9,7 @@ what the reference allows (its value, or its low-high range).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,6 +43,9 @@ def judge(claim: Claim, match: Match | None, options: VerdictOptions = VerdictOp
         return CheckedClaim(claim, "unverified", "unit-mismatch",
                             f"{_quote(claim)} could not be converted to the reference's unit ({row.unit}) "
                             f"(rule: unit-mismatch).", match)
+    dated = _judge_date(claim, match)
+    if dated is not None:
+        return dated
     low, high, rule, allowance = _claim_interval(claim, converted, options)
     ref_low, ref_high = row.low, row.high
     overlap = low <= ref_high and ref_low <= high
@@ -81,6 +85,26 @@ def judge(claim: Claim, match: Match | None, options: VerdictOptions = VerdictOp
         note = (f"{note} The article attributes the figure to {row.claimant}, and it was checked against that "
                 f"party's own claim, not an independently verified fact.")
     return CheckedClaim(claim, verdict, rule, note, match)  # type: ignore[arg-type]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+
+
+def _judge_date(claim: Claim, match: Match) -> CheckedClaim | None:
+    """'invaded on 24 February 2022' against an event row dated 2022-02-24: compared to the
+    day (or the month, if either side gives only a month). None when there is no date to compare."""
+    row = match.row
+    as_of = row.as_of.strip()
+    if claim.unit != "year" or not claim.date or row.unit != "year" or not _ISO_DATE.fullmatch(as_of) \
+            or row.claimant:
+        return None
+    common = min(len(claim.date), len(as_of))
+    same = claim.date[:common] == as_of[:common]
+    says = f"The article says “{claim.text}”"
+    ref = (f"the reference dates {row.entity} ({row.metric}) to {as_of} (source: {row.source})")
+    how = "the same date" if same else "not the same date"
+    return CheckedClaim(claim, "supported" if same else "contradicted", "date",
+                        f"{says}; {ref}; {how} (rule: date).", match)
 
 
 def _difference(value: float, row: ReferenceRow) -> str:

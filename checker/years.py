@@ -3,6 +3,7 @@ names ("Euro 2020"), and dropping years that only date another figure of the sen
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from checker.draft import Draft
@@ -22,6 +23,42 @@ _EVENT_BEFORE_YEAR = re.compile(
     r"(?:\W+\w+){0,4}?\W+$",
     re.IGNORECASE,
 )
+
+
+_MONTH_NUMBERS = {name: k for k, names in enumerate(
+    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+     ("november", "nov"), ("december", "dec")), start=1) for name in names}
+
+
+def date_before_year(tokens: list[Token], draft: Draft) -> None:
+    """Widen a year claim to the date it ends: '24 February 2022', 'Feb. 24, 2022',
+    'February 2022'; and record that date (YYYY-MM-DD or YYYY-MM) for the verdict."""
+    k = draft.first - 1
+    if k >= 0 and tokens[k].text == ",":
+        k -= 1
+    day = None
+    if k >= 0 and tokens[k].kind == "num" and tokens[k].text.isdigit() and 1 <= int(tokens[k].text) <= 31:
+        day, k = int(tokens[k].text), k - 1  # "February 24, 2022"
+        if k >= 0 and tokens[k].text == ".":
+            k -= 1
+        month_at = k
+    else:
+        month_at = k
+        if k >= 0 and tokens[k].low in _MONTH_NUMBERS and k - 1 >= 0 and tokens[k - 1].kind == "num" \
+                and tokens[k - 1].text.isdigit() and 1 <= int(tokens[k - 1].text) <= 31:
+            day = int(tokens[k - 1].text)  # "24 February 2022"
+            k -= 1
+    if month_at < 0 or tokens[month_at].low not in _MONTH_NUMBERS:
+        return
+    if tokens[month_at].low == "may" and day is None:
+        return  # "may 2022" could be the verb
+    month, year = _MONTH_NUMBERS[tokens[month_at].low], int(draft.value)
+    try:
+        draft.date = dt.date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
+    except ValueError:
+        return  # "31 February": keep the year alone
+    draft.first = min(k, month_at)
 
 
 def without_dating_years(claims: list[Claim]) -> list[Claim]:

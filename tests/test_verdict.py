@@ -223,3 +223,26 @@ def test_extracted_precision_drives_rounding(sentence: str, reference_value: flo
     result = judge(c, match(row(reference_value, "people")))
     assert (result.verdict, result.rule) == (verdict, "rounding")
 
+
+
+@pytest.mark.parametrize(("sentence", "as_of", "verdict"), [
+    ("Russia invaded on 24 February 2022.", "2022-02-24", "supported"),
+    ("Russia invaded on 22 February 2022.", "2022-02-24", "contradicted"),
+    ("Russia invaded in February 2022.", "2022-02-24", "supported"),  # compared to the month
+    ("Russia invaded in March 2022.", "2022-02-24", "contradicted"),
+    ("Russia invaded on 24 February 2022.", "2022-02", "supported"),  # the row knows only the month
+])
+def test_dates_are_compared_to_the_day_or_month(sentence: str, as_of: str, verdict: str) -> None:
+    (c,) = extract_claims(sentence)
+    assert c.date
+    r = row(2022, "year", metric="full-scale invasion", as_of=as_of)
+    result = judge(c, match(r))
+    assert (result.verdict, result.rule) == (verdict, "date")
+    assert as_of in result.note and "(rule: date)" in result.note
+
+
+def test_a_bare_year_is_compared_as_a_year() -> None:
+    (c,) = extract_claims("Russia invaded in 2022.")
+    assert c.date == ""
+    result = judge(c, match(row(2022, "year", metric="full-scale invasion", as_of="2022-02-24")))
+    assert (result.verdict, result.rule) == ("supported", "year")
