@@ -664,7 +664,7 @@ def test_failed_cache_write_leaves_nothing_behind(private_cache: Path, monkeypat
     def unstorable(row: ReferenceRow) -> bytes:
         raise ValueError("unmarshallable object")
 
-    monkeypatch.setattr(refmod, "_encode_row", unstorable)
+    monkeypatch.setattr("checker.reference_cache._encode_row", unstorable)
     assert len(load_one("good.csv")) == 6
     assert list(private_cache.iterdir()) == []  # no half-written file, no temp file
 

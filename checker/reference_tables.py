@@ -1,0 +1,279 @@
+"""Reading and validating one reference table, a CSV file's bytes -> ReferenceRows:
+decoding (UTF-8 with or without BOM, or cp1252), the header (required, optional,
+reserved and curator columns), each record and its numbers. Any problem raises
+ReferenceTableError naming the file, row and column, with rows numbered as a
+spreadsheet shows them. Also the table file itself (`_Source`) and reading its
+bytes, which refuses spreadsheet workbooks. Standard library only, as the CLI
+pays for every import on each run; checker.reference finds, loads and indexes
+the tables, and checker.reference_cache keeps them parsed between runs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.errors import ReferenceTableError
+from checker.models import ReferenceRow
+
+REQUIRED_COLUMNS: tuple[str, ...] = ("entity", "metric", "value", "unit", "source")
+OPTIONAL_COLUMNS: tuple[str, ...] = (
+    "as_of",
+    "source_url",
+    "aliases",
+    "metric_aliases",
+    "value_low",
+    "value_high",
+    "claimant",
+    "notes",
+)
+# ReferenceRow.as_dict() writes these itself; an extra column with the same name
+# would silently overwrite them in every report.
+_RESERVED_COLUMNS = frozenset({"table", "line"})
+_WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".numbers"})
+
+
+# ------------------------------------------------------------------------ decoding
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_table(data: bytes, path: str) -> str:
+    """Bytes of a CSV file -> text, accepting UTF-8 (with or without BOM) or cp1252."""
+    if data.startswith(_UTF16_BOMS):
+        raise ReferenceTableError(path, "is saved as UTF-16; save it as 'CSV UTF-8' instead")
+    if b"\x00" in data:
+        raise ReferenceTableError(path, "is a binary file, not a CSV table")
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM):]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Excel on Windows saves plain "CSV" as cp1252; Python's cp1252 codec leaves
+    # five bytes undefined, so text that is really something else still fails here.
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ReferenceTableError(
+            path, "is neither UTF-8 nor Windows-1252 text; save it as 'CSV UTF-8'"
+        ) from None
+
+
+# ------------------------------------------------------------------------- parsing
+
+# Space-like characters spreadsheets put inside numbers ("1 234", NBSP, thin space).
+_NUMBER_SPACES = re.compile(r"[\s\u00a0\u2009\u202f']")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?([eE][+-]?\d+)?")
+
+
+def parse_number(raw: str) -> float | None:
+    """Parse a table number; None if it is not one.
+
+    Commas are accepted only as thousands separators in groups of three, so the
+    European "1,5" is rejected rather than read as 15.
+    """
+    text = _NUMBER_SPACES.sub("", raw).replace("\u2212", "-")  # U+2212 minus sign
+    if "," in text:
+        if not _GROUPED.fullmatch(text):
+            return None
+        text = text.replace(",", "")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    # float() accepts "nan" and "inf"; neither is a figure anyone can check against.
+    return value if math.isfinite(value) else None
+
+
+def _column_key(header: str) -> str:
+    """Header text -> canonical column name ("Source URL" -> "source_url")."""
+    return re.sub(r"[\s\-]+", "_", header.strip().casefold())
+
+
+def _split_list(cell: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for part in cell.split("|"):
+        part = part.strip()
+        if part and part not in out:
+            out.append(part)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where each column sits in a table.
+
+    Every known column has a position; an absent optional column points one
+    past the last real cell, where each row gets an empty cell appended, so
+    reading a row needs no per-cell "is this column there?" test.
+    """
+
+    pos: dict[str, int]
+    extras: tuple[tuple[str, int, bool], ...]  # (name, position, name was made up)
+    width: int
+
+
+def _read_header(header: list[str], path: str, line: int) -> _Layout:
+    known: dict[str, int] = {}
+    extras: list[tuple[str, int, bool]] = []
+    seen: set[str] = set()
+    for pos, cell in enumerate(header):
+        name = cell.strip()
+        key = _column_key(name)
+        if not key:
+            # Excel often saves trailing empty columns; keep any data under them
+            # with a made-up name rather than drop it.
+            extras.append((f"column_{pos + 1}", pos, True))
+            continue
+        if key in seen:
+            raise ReferenceTableError(path, f"column '{name}' appears twice in the header", line, name)
+        seen.add(key)
+        if key in REQUIRED_COLUMNS or key in OPTIONAL_COLUMNS:
+            known[key] = pos
+        elif key in _RESERVED_COLUMNS:
+            raise ReferenceTableError(
+                path, f"column name '{name}' is reserved by the checker; rename the column", line, name
+            )
+        else:
+            extras.append((name, pos, False))
+    for required in REQUIRED_COLUMNS:
+        if required not in known:
+            raise ReferenceTableError(path, f"required column '{required}' is missing", line, required)
+    width = len(header)
+    for optional in OPTIONAL_COLUMNS:
+        known.setdefault(optional, width)
+    return _Layout(pos=known, extras=tuple(extras), width=width)
+
+
+def _number_cell(raw: str, column: str, path: str, line: int) -> float | None:
+    if not raw:
+        return None
+    value = parse_number(raw)
+    if value is None:
+        raise ReferenceTableError(path, f"'{raw}' is not a number", line, column)
+    return value
+
+
+def _row_from_cells(cells: list[str], layout: _Layout, path: str, line: int) -> ReferenceRow:
+    """One data record -> ReferenceRow. `cells` is stripped and padded to width + 1."""
+    p = layout.pos
+    for column in ("entity", "metric", "unit", "source"):
+        if not cells[p[column]]:
+            raise ReferenceTableError(path, f"{column} is empty", line, column)
+
+    value = _number_cell(cells[p["value"]], "value", path, line)
+    low = _number_cell(cells[p["value_low"]], "value_low", path, line)
+    high = _number_cell(cells[p["value_high"]], "value_high", path, line)
+    _check_values(value, low, high, path, line)
+
+    aliases = cells[p["aliases"]]
+    metric_aliases = cells[p["metric_aliases"]]
+    return ReferenceRow(
+        entity=cells[p["entity"]],
+        metric=cells[p["metric"]],
+        value=value,
+        unit=cells[p["unit"]],
+        source=cells[p["source"]],
+        as_of=cells[p["as_of"]],
+        source_url=cells[p["source_url"]],
+        aliases=_split_list(aliases) if aliases else (),
+        metric_aliases=_split_list(metric_aliases) if metric_aliases else (),
+        value_low=low,
+        value_high=high,
+        claimant=cells[p["claimant"]],
+        notes=cells[p["notes"]],
+        table=path,
+        line=line,
+        extra=tuple((name, cells[i]) for name, i, made_up in layout.extras if not made_up or cells[i]),
+    )
+
+
+def _check_values(value: float | None, low: float | None, high: float | None, path: str, line: int) -> None:
+    if value is None and (low is None or high is None):
+        raise ReferenceTableError(
+            path, "value is empty; give a value, or both value_low and value_high for a range", line, "value"
+        )
+    if low is not None and high is not None and low > high:
+        raise ReferenceTableError(
+            path, f"value_low ({low:g}) is greater than value_high ({high:g})", line, "value_low"
+        )
+    # A point figure outside its own stated range is a typo, and would make
+    # the checker support and contradict the same claim depending on the rule.
+    if value is not None and ((low is not None and value < low) or (high is not None and value > high)):
+        raise ReferenceTableError(
+            path, f"value ({value:g}) lies outside value_low..value_high", line, "value"
+        )
+
+
+def _records(text: str, path: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        raise ReferenceTableError(path, f"is not valid CSV ({exc})", reader.line_num) from None
+
+
+def parse_table(data: bytes, path: str) -> list[ReferenceRow]:
+    """Validate and parse one CSV file's bytes. `path` is the name used in rows and errors.
+
+    Line numbers are record numbers as a spreadsheet shows them (header = row 1);
+    blank records are skipped but still counted so the numbers stay aligned.
+    """
+    text = decode_table(data, path)
+    if not text.strip():
+        raise ReferenceTableError(path, "the file is empty: no rows")
+    records = _records(text, path)
+    header_at = next((i for i, r in enumerate(records) if any(c.strip() for c in r)), None)
+    if header_at is None:
+        raise ReferenceTableError(path, "the file is empty: no rows")
+    layout = _read_header(records[header_at], path, header_at + 1)
+    width = layout.width
+    # The same few strings (metric, unit, source, date) repeat on every row; sharing
+    # one object each halves memory.
+    share = {"": ""}.setdefault
+
+    rows: list[ReferenceRow] = []
+    for line, record in enumerate(records[header_at + 1 :], start=header_at + 2):
+        cells = [share(c, c) for c in map(str.strip, record)]
+        if len(cells) != width:
+            if len(cells) > width and any(cells[width:]):
+                raise ReferenceTableError(
+                    path,
+                    f"row has {len(cells)} cells but the header has {width} columns"
+                    " (does a cell with a comma lack quotes?)",
+                    line,
+                )
+            cells = cells[:width] + [""] * (width - len(cells))
+        if not any(cells):
+            continue
+        cells.append("")  # the cell absent optional columns point at
+        rows.append(_row_from_cells(cells, layout, path, line))
+    if not rows:
+        raise ReferenceTableError(path, "has a header but no rows")
+    return rows
+
+
+
+# --------------------------------------------------------------------------- files
+
+
+@dataclass(frozen=True)
+class _Source:
+    display: str  # name shown in reports and errors
+    path: Path
+
+
+
+def _read_bytes(source: _Source) -> bytes:
+    if source.path.suffix.casefold() in _WORKBOOK_SUFFIXES:
+        raise ReferenceTableError(source.display, "is a spreadsheet workbook; export it as 'CSV UTF-8'")
+    try:
+        return source.path.read_bytes()
+    except OSError as exc:
+        raise ReferenceTableError(source.display, f"cannot be read ({exc.strerror or exc})") from None
