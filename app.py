@@ -30,7 +30,7 @@ from checker.models import VERDICTS, CheckedClaim, Report
 from checker.pipeline import check_text
 from checker.reference import Reference, load_reference, reference_from_bytes
 from checker.verdict import claim_interval, in_row_unit
-from checker.report import format_value, report_to_dict, summary_counts, to_csv
+from checker.report import claim_value_text, format_value, report_to_dict, summary_counts, to_csv
 from checker.review_store import (
     DB_ENV_VAR,
     REVIEW_FIELDS,
@@ -129,13 +129,6 @@ def article_html(report: Report) -> str:
         'border:1px solid #ddd;border-radius:6px;padding:0.8rem 1rem;font-family:Georgia,serif">'
         f"{highlight_html(report.text, report.claims)}</div>"
     )
-
-
-def claim_value_text(c: CheckedClaim) -> str:
-    claim = c.claim
-    if claim.qualifier in ("range", "vague") and claim.value_high is not None:
-        return f"{format_value(claim.value)}–{format_value(claim.value_high)}"
-    return format_value(claim.value)
 
 
 def reference_value_text(c: CheckedClaim) -> str:

@@ -165,7 +165,8 @@ def _same_group(unit: str) -> frozenset[str]:
 
 def _all_words_in(phrase: str, context: str) -> bool:
     ctx = set(context.split())
-    return all(w in ctx or _stem(w) in {_stem(c) for c in ctx} for w in phrase.split())
+    stems = {_stem(c) for c in ctx}
+    return all(w in ctx or _stem(w) in stems for w in phrase.split())
 
 
 def _stem(word: str) -> str:

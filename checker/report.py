@@ -217,7 +217,8 @@ def format_value(v: float | None) -> str:
     return str(w) if isinstance(w, int) else f"{v:.12g}"
 
 
-def _claim_value(c: CheckedClaim) -> str:
+def claim_value_text(c: CheckedClaim) -> str:
+    """The claim's value for people: "30000", or "3000000–4000000" for a range."""
     claim = c.claim
     low = format_value(claim.value)
     if claim.qualifier in ("range", "vague") and claim.value_high is not None:
@@ -295,7 +296,7 @@ def to_table(r: Report, width: int = 100) -> str:
         (
             str(i),
             _one_line(c.claim.text),
-            _claim_value(c),
+            claim_value_text(c),
             _one_line(c.claim.unit),
             c.claim.qualifier,
             c.verdict,
