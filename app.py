@@ -4,7 +4,7 @@ Run with `streamlit run app.py`. A thin layer over the `checker` package: it
 gathers the article and the reference tables, calls checker.pipeline.check_text,
 and shows, reviews and exports the report. It decides nothing about claims itself.
 
-Review work is saved to SQLite (checker.review_store) on every edit; set the
+Review work is saved to SQLite (checker.review.store) on every edit; set the
 FACTCHECK_DB environment variable to choose the database file.
 """
 
@@ -24,14 +24,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from checker.documents import SUPPORTED_SUFFIXES, check_size, text_from_upload
+from checker.io import SUPPORTED_SUFFIXES, check_size, text_from_upload
 from checker.errors import CheckerError, ReferenceTableError
 from checker.models import VERDICTS, CheckedClaim, Report
 from checker.pipeline import check_text
 from checker.reference import Reference, load_reference, reference_from_bytes
 from checker.verdict import claim_interval, in_row_unit
-from checker.report import claim_value_text, format_value, report_to_dict, summary_counts, to_csv
-from checker.review_store import (
+from checker.output.report import claim_value_text, format_value, report_to_dict, summary_counts, to_csv
+from checker.review.store import (
     DB_ENV_VAR,
     REVIEW_FIELDS,
     STATUSES,

@@ -15,8 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from checker.errors import CheckerError, InputError
-
-MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+from checker.io import read_article
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,7 +56,7 @@ def _check(args: argparse.Namespace) -> int:
     # Imported after the input is known to be readable: a bad file is reported at once.
     from checker.pipeline import check_text
     from checker.reference import load_reference
-    from checker.report import to_csv, to_json, to_table
+    from checker.output.report import to_csv, to_json, to_table
     from checker.verdict import VerdictOptions
 
     reference = load_reference(args.reference) if args.reference else load_reference()
@@ -79,28 +78,6 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     return 0
-
-
-def read_article(name: str) -> str:
-    """The article's text. Binary or undecodable input is refused with one line naming the file."""
-    label = "standard input" if name == "-" else name
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except FileNotFoundError:
-        raise InputError(label, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(label, "is a folder, not a text file") from None
-    except OSError as exc:
-        raise InputError(label, f"cannot be read ({exc.strerror})") from None
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise InputError(label, f"is larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB; split it first")
-    if b"\x00" in data:
-        raise InputError(label, "is a binary file, not text; save the article as UTF-8 text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(label, f"is not UTF-8 text (undecodable byte at position {exc.start}); "
-                                "save it as UTF-8") from None
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

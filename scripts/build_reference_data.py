@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from checker.aliases import NEWSROOM_ALIASES  # noqa: E402  (hand-written names, this project's own)
+from checker.reference.aliases import NEWSROOM_ALIASES  # noqa: E402  (hand-written names, this project's own)
 
 OUT_DIR = REPO / "reference_data"
 

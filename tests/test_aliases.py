@@ -1,10 +1,10 @@
-"""checker.aliases: the other names newsrooms write for the tables' entities."""
+"""checker.reference.aliases: the other names newsrooms write for the tables' entities."""
 
 from __future__ import annotations
 
 import pytest
 
-from checker.aliases import (
+from checker.reference.aliases import (
     CASE_SENSITIVE_ALIASES,
     NEWSROOM_ALIASES,
     aliases_for,
@@ -139,7 +139,7 @@ def test_importing_is_cheap():
     import subprocess
     import sys
 
-    code = "import sys, checker.aliases; print('pycountry' in sys.modules, 'iso3166_2' in sys.modules)"
+    code = "import sys, checker.reference.aliases; print('pycountry' in sys.modules, 'iso3166_2' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=str(__import__("pathlib").Path(__file__).resolve().parent.parent))
     assert out.stdout.split() == ["False", "False"]

@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 import app  # noqa: E402  (the app's pure helpers; importing it does not run main())
 from checker.pipeline import check_text  # noqa: E402
-from checker.report import REPORT_FIELDS, to_csv  # noqa: E402
-from checker.review_store import REVIEW_FIELDS, Review, ReviewStore, export_rows  # noqa: E402
+from checker.output.report import REPORT_FIELDS, to_csv  # noqa: E402
+from checker.review.store import REVIEW_FIELDS, Review, ReviewStore, export_rows  # noqa: E402
 
 APP = str(ROOT / "app.py")
 ARTICLE = (

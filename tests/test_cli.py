@@ -170,10 +170,29 @@ def test_binary_file(tmp_path: Path) -> None:
     assert_one_line_error(run("check", str(binary)), str(binary), "binary")
 
 
-def test_non_utf8_file(tmp_path: Path) -> None:
+def test_windows_1252_article_is_read_as_the_app_reads_it(tmp_path: Path) -> None:
+    # One decoder for CLI, app and tables: a cp1252 file is not refused by one and read by the other.
     latin = tmp_path / "latin1.txt"
-    latin.write_bytes("Le café coûte 5 euros.".encode("latin-1"))
-    assert_one_line_error(run("check", str(latin)), str(latin), "UTF-8")
+    latin.write_bytes("Le café coûte 5 euros.".encode("cp1252"))
+    result = run("check", str(latin), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    claims = json.loads(result.stdout)["claims"]
+    assert [(c["text"], c["sentence"]) for c in claims] == [("5 euros", "Le café coûte 5 euros.")]
+
+
+def test_utf16_article_with_bom_is_read(tmp_path: Path) -> None:
+    article = tmp_path / "utf16.txt"
+    article.write_bytes("Ukraine covers 603,550 sq km.".encode("utf-16"))
+    result = run("check", str(article), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert [c["value"] for c in json.loads(result.stdout)["claims"]] == [603550]
+
+
+def test_undecodable_article_names_the_file(tmp_path: Path) -> None:
+    # 0x81 is one of the five bytes cp1252 leaves undefined, and it is not UTF-8 either.
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Kyiv \x81\x81 has 3 million people.")
+    assert_one_line_error(run("check", str(bad)), str(bad), "UTF-8")
 
 
 def test_missing_article_file(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import io
 import docx
 import pytest
 
-from checker.documents import MAX_TEXT_BYTES, check_size, html_to_text, text_from_upload
+from checker.io import MAX_TEXT_BYTES, check_size, html_to_text, text_from_upload
 from checker.errors import InputError
 
 

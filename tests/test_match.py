@@ -45,17 +45,17 @@ ROWS = (
 
 @pytest.fixture(scope="module")
 def reference() -> Reference:
-    # Only the aliases written in these rows count, whatever checker.aliases knows:
-    # a None entry in sys.modules makes `import checker.aliases` fail.
-    saved = sys.modules.get("checker.aliases")
-    sys.modules["checker.aliases"] = None  # type: ignore[assignment]
+    # Only the aliases written in these rows count, whatever checker.reference.aliases knows:
+    # a None entry in sys.modules makes `import checker.reference.aliases` fail.
+    saved = sys.modules.get("checker.reference.aliases")
+    sys.modules["checker.reference.aliases"] = None  # type: ignore[assignment]
     try:
         return Reference.from_rows(ROWS, tables=["test"])
     finally:
         if saved is None:
-            sys.modules.pop("checker.aliases", None)
+            sys.modules.pop("checker.reference.aliases", None)
         else:
-            sys.modules["checker.aliases"] = saved
+            sys.modules["checker.reference.aliases"] = saved
 
 
 def only_claim(sentence: str) -> Claim:

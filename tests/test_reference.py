@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import random
@@ -17,6 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker import reference as refmod
+from checker.reference import cache as cachemod
+from checker.reference import load as loadmod
 from checker.errors import ReferenceTableError
 from checker.models import ReferenceRow
 from checker.reference import Reference, load_reference, normalise_name, parse_number
@@ -33,23 +36,25 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return cache
 
 
-@pytest.fixture
-def no_auto_aliases(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A None entry in sys.modules makes `import checker.aliases` raise ImportError,
-    # so results do not depend on the alias module another engineer is writing.
-    monkeypatch.setitem(sys.modules, "checker.aliases", None)
+# Loaders without the automatic alias source, so results depend only on the table.
+load_plain = functools.partial(load_reference, aliases=None)
+from_rows_plain = functools.partial(Reference.from_rows, aliases=None)
+
+
+def load_one_plain(name: str) -> Reference:
+    return load_plain([TABLES / name])
 
 
 @pytest.fixture
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
-    real = refmod.parse_table
+    real = loadmod.parse_table
 
     def counting(data: bytes, path: str) -> list[ReferenceRow]:
         calls.append(path)
         return real(data, path)
 
-    monkeypatch.setattr(refmod, "parse_table", counting)
+    monkeypatch.setattr(loadmod, "parse_table", counting)
     return calls
 
 
@@ -120,8 +125,8 @@ def test_parse_number(raw: str, expected: float | None) -> None:
 # ----------------------------------------------------------------- good tables
 
 
-def test_good_table(no_auto_aliases: None) -> None:
-    ref = load_one("good.csv")
+def test_good_table() -> None:
+    ref = load_one_plain("good.csv")
     assert len(ref.rows) == 6
     ukraine = ref.rows_for("Ukraine")[0]
     assert ukraine.value == 603550.0
@@ -139,8 +144,8 @@ def test_good_table(no_auto_aliases: None) -> None:
     assert russia.line == 7
 
 
-def test_aliases_are_indexed(no_auto_aliases: None) -> None:
-    ref = load_one("good.csv")
+def test_aliases_are_indexed() -> None:
+    ref = load_one_plain("good.csv")
     for name in ("UK", "Britain", "the United Kingdom", "great britain"):
         assert [r.entity for r in ref.rows_for(name)] == ["United Kingdom"], name
     assert ref.rows_for("Ivory Coast")[0].entity == "Côte d’Ivoire"
@@ -151,8 +156,8 @@ def test_aliases_are_indexed(no_auto_aliases: None) -> None:
     assert ref.max_name_tokens == 3  # "cote d ivoire"
 
 
-def test_entity_type_is_kept_as_extra(no_auto_aliases: None) -> None:
-    row = load_one("good.csv").rows_for("Kharkiv")[0]
+def test_entity_type_is_kept_as_extra() -> None:
+    row = load_one_plain("good.csv").rows_for("Kharkiv")[0]
     assert row.extra == (("entity_type", "city"),)
     assert row.as_dict()["entity_type"] == "city"
 
@@ -167,6 +172,12 @@ def test_extra_columns_kept_in_order() -> None:
 def test_bom_is_stripped() -> None:
     row = load_one("bom.csv").rows[0]
     assert row.entity == "São Tomé and Príncipe"  # not "\ufeffentity" as a header
+
+
+def test_utf16_table_with_bom_is_read_like_an_article() -> None:
+    # One decoder (checker.io) for articles and tables: what the CLI reads, the tables read.
+    row = load_one("utf16.csv").rows[0]
+    assert (row.entity, row.metric, row.value, row.unit, row.source) == ("X", "population", 1.0, "people", "x")
 
 
 def test_cp1252_table_committed() -> None:
@@ -228,7 +239,6 @@ def test_quoted_multiline_cell(tmp_path: Path) -> None:
         ("too_many_cells.csv", 2, None, "cells"),
         ("binary.csv", None, None, "binary"),
         ("not_text.csv", None, None, "neither UTF-8 nor Windows-1252"),
-        ("utf16.csv", None, None, "UTF-16"),
         ("workbook.xlsx", None, None, "CSV"),
     ],
 )
@@ -265,15 +275,15 @@ def test_folder_without_tables(tmp_path: Path) -> None:
 # ------------------------------------------------------------- several tables
 
 
-def test_folder_loads_csvs_sorted_and_skips_drafts(no_auto_aliases: None) -> None:
-    ref = load_reference([TABLES / "bundle"])
+def test_folder_loads_csvs_sorted_and_skips_drafts() -> None:
+    ref = load_plain([TABLES / "bundle"])
     assert [Path(t).name for t in ref.tables] == ["cities.csv", "countries.csv"]
     assert [r.entity for r in ref.rows] == ["Paris", "France", "Germany"]
     assert ref.rows_for("city of light")[0].entity == "Paris"
 
 
-def test_several_paths_are_combined(no_auto_aliases: None) -> None:
-    ref = load_reference([TABLES / "good.csv", TABLES / "bundle", TABLES / "bom.csv"])
+def test_several_paths_are_combined() -> None:
+    ref = load_plain([TABLES / "good.csv", TABLES / "bundle", TABLES / "bom.csv"])
     assert len(ref.rows) == 6 + 3 + 1
     assert len(ref.tables) == 4
     for i, row in enumerate(ref.rows):  # every index entry points at its own row
@@ -291,9 +301,9 @@ def test_a_single_path_string_is_accepted() -> None:
     assert len(load_reference(str(TABLES / "bom.csv"))) == 1  # type: ignore[arg-type]
 
 
-def test_merged_shifts_indices(no_auto_aliases: None) -> None:
-    a = load_one("good.csv")
-    b = load_reference([TABLES / "bundle"])
+def test_merged_shifts_indices() -> None:
+    a = load_one_plain("good.csv")
+    b = load_plain([TABLES / "bundle"])
     both = a.merged(b)
     assert both.rows == a.rows + b.rows
     assert both.tables == a.tables + b.tables
@@ -302,12 +312,12 @@ def test_merged_shifts_indices(no_auto_aliases: None) -> None:
     assert both.max_name_tokens == max(a.max_name_tokens, b.max_name_tokens)
 
 
-def test_from_rows_indexes_hand_built_rows(no_auto_aliases: None) -> None:
+def test_from_rows_indexes_hand_built_rows() -> None:
     rows = [
         ReferenceRow("Kyiv", "population", 2_950_000.0, "people", "UN", aliases=("Kiev",)),
         ReferenceRow("Kyiv", "area", 839.0, "km2", "UN"),
     ]
-    ref = Reference.from_rows(rows)
+    ref = from_rows_plain(rows)
     assert ref.rows_for("Kiev") == (rows[0],)
     assert ref.rows_for("kyiv") == tuple(rows)
 
@@ -315,14 +325,14 @@ def test_from_rows_indexes_hand_built_rows(no_auto_aliases: None) -> None:
 def test_default_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     bundled = tmp_path / "reference_data"
     shutil.copytree(TABLES / "bundle", bundled)
-    monkeypatch.setattr(refmod, "DEFAULT_REFERENCE_DIR", bundled)
+    monkeypatch.setattr(loadmod, "DEFAULT_REFERENCE_DIR", bundled)
     ref = load_reference()
     assert ref.tables == ("reference_data/cities.csv", "reference_data/countries.csv")
     assert len(ref.rows) == 3
 
 
 def test_default_dir_missing_gives_empty_reference(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(refmod, "DEFAULT_REFERENCE_DIR", tmp_path / "nothing_here")
+    monkeypatch.setattr(loadmod, "DEFAULT_REFERENCE_DIR", tmp_path / "nothing_here")
     ref = load_reference()
     assert ref.rows == () and ref.rows_for("France") == ()
 
@@ -334,18 +344,14 @@ def test_default_dir_path_is_repo_reference_data() -> None:
 # -------------------------------------------------------------- automatic aliases
 
 
-def test_aliases_for_called_once_per_country_or_region(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_aliases_for_called_once_per_country_or_region() -> None:
     calls: list[tuple[str, str]] = []
 
     def aliases_for(entity: str, entity_type: str) -> tuple[str, ...]:
         calls.append((entity, entity_type))
         return {"France": ("French Republic",), "Germany": ("Deutschland", "FRG")}.get(entity, ())
 
-    fake = types.ModuleType("checker.aliases")
-    fake.aliases_for = aliases_for  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "checker.aliases", fake)
-
-    ref = load_reference([TABLES / "bundle", TABLES / "good.csv"])
+    ref = load_reference([TABLES / "bundle", TABLES / "good.csv"], aliases=aliases_for)
     assert sorted(calls) == sorted(set(calls))  # once per pair
     called = {entity for entity, _ in calls}
     assert {"France", "Germany", "Ukraine", "Donetsk Oblast"} <= called
@@ -354,21 +360,18 @@ def test_aliases_for_called_once_per_country_or_region(monkeypatch: pytest.Monke
     assert ref.rows_for("deutschland")[0].entity == "Germany"
 
 
-def test_entity_type_empty_also_gets_aliases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_entity_type_empty_also_gets_aliases(tmp_path: Path) -> None:
     def aliases_for(entity: str, entity_type: str) -> tuple[str, ...]:
         assert entity_type == ""  # no entity_type column: passed as empty, not skipped
         return ("Hellas",) if entity == "Greece" else ()
 
-    fake = types.ModuleType("checker.aliases")
-    fake.aliases_for = aliases_for  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "checker.aliases", fake)
     path = tmp_path / "t.csv"
     path.write_text("entity,metric,value,unit,source\nGreece,population,10400000,people,ELSTAT\n")
-    assert load_reference([path]).rows_for("Hellas")[0].entity == "Greece"
+    assert load_reference([path], aliases=aliases_for).rows_for("Hellas")[0].entity == "Greece"
 
 
-def test_loads_without_alias_module(no_auto_aliases: None) -> None:
-    assert len(load_one("good.csv")) == 6
+def test_loads_without_alias_module() -> None:
+    assert len(load_one_plain("good.csv")) == 6
 
 
 # ------------------------------------------------------------------------ cache
@@ -411,13 +414,13 @@ def assert_same_reference(got: Reference, expected: Reference) -> None:
 def fetched_ids(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Every row position read from a cache file, one entry per read."""
     ids: list[int] = []
-    real = refmod._CachedRows._select
+    real = cachemod._CachedRows._select
 
-    def recording(self: refmod._CachedRows, wanted: list[int]) -> dict[int, ReferenceRow]:
+    def recording(self: cachemod._CachedRows, wanted: list[int]) -> dict[int, ReferenceRow]:
         ids.extend(wanted)
         return real(self, wanted)
 
-    monkeypatch.setattr(refmod._CachedRows, "_select", recording)
+    monkeypatch.setattr(cachemod._CachedRows, "_select", recording)
     return ids
 
 
@@ -464,7 +467,7 @@ def test_rows_of_a_cached_reference_are_complete_and_in_order(fetched_ids: list[
 
 
 def test_empty_tables_folder_round_trips(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(refmod, "DEFAULT_REFERENCE_DIR", tmp_path / "nothing_here")
+    monkeypatch.setattr(loadmod, "DEFAULT_REFERENCE_DIR", tmp_path / "nothing_here")
     load_reference()
     ref = load_reference()
     assert len(ref) == 0 and ref.rows == () and ref.rows_for("France") == ()
@@ -628,18 +631,17 @@ def test_cached_reference_pickles_with_its_rows() -> None:
     assert_same_reference(copy, load_reference(SEVERAL, use_cache=False))
 
 
-def test_merging_a_cached_reference_reads_no_more_rows(fetched_ids: list[int], monkeypatch: pytest.MonkeyPatch,
-                                                      no_auto_aliases: None) -> None:
-    load_reference([TABLES / "good.csv"])
-    cached = load_reference([TABLES / "good.csv"])
-    uploaded = Reference.from_rows([ReferenceRow("Atlantis", "area", 5.0, "km2", "Plato")], tables=["upload"])
+def test_merging_a_cached_reference_reads_no_more_rows(fetched_ids: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    load_plain([TABLES / "good.csv"])
+    cached = load_plain([TABLES / "good.csv"])
+    uploaded = from_rows_plain([ReferenceRow("Atlantis", "area", 5.0, "km2", "Plato")], tables=["upload"])
     fetched_ids.clear()
 
     def no_full_read(self: object) -> None:
         raise AssertionError("merged() read every row")
 
     with monkeypatch.context() as patch:
-        patch.setattr(refmod._CachedRows, "fetch_all", no_full_read)
+        patch.setattr(cachemod._CachedRows, "fetch_all", no_full_read)
         both = cached.merged(uploaded)
         assert len(both) == 7
         assert both.rows_for("Atlantis")[0].source == "Plato"
@@ -647,7 +649,7 @@ def test_merging_a_cached_reference_reads_no_more_rows(fetched_ids: list[int], m
         assert sorted(fetched_ids) == sorted(cached.entity_index["uk"])
         other_way = uploaded.merged(cached)
         assert other_way.rows_for("UK") == both.rows_for("UK")
-    parsed = load_reference([TABLES / "good.csv"], use_cache=False)
+    parsed = load_plain([TABLES / "good.csv"], use_cache=False)
     assert both.rows == parsed.rows + uploaded.rows
     assert other_way.rows == uploaded.rows + parsed.rows
     assert both.entity_index == parsed.merged(uploaded).entity_index
@@ -664,7 +666,7 @@ def test_failed_cache_write_leaves_nothing_behind(private_cache: Path, monkeypat
     def unstorable(row: ReferenceRow) -> bytes:
         raise ValueError("unmarshallable object")
 
-    monkeypatch.setattr("checker.reference_cache._encode_row", unstorable)
+    monkeypatch.setattr("checker.reference.cache._encode_row", unstorable)
     assert len(load_one("good.csv")) == 6
     assert list(private_cache.iterdir()) == []  # no half-written file, no temp file
 
@@ -677,7 +679,7 @@ def test_old_cache_files_are_pruned(private_cache: Path) -> None:
         os.utime(old, (1_000_000 + k, 1_000_000 + k))
     load_one("good.csv")
     left = sorted(p.name for p in private_cache.iterdir())
-    assert len(left) == refmod._CACHE_KEEP
+    assert len(left) == cachemod.CACHE_KEEP
     assert only_cache_file(private_cache).name in left
     assert f"reference-{0:040d}.pickle" not in left  # the oldest go first
 

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from checker.models import CheckedClaim, Claim, Match, ReferenceRow, Report
-from checker.report import (
+from checker.output.report import (
     REPORT_FIELDS,
     claim_to_dict,
     report_to_dict,

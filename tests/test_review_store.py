@@ -10,7 +10,7 @@ import pytest
 
 from checker.extract import extract_claims
 from checker.models import Claim
-from checker.review_store import (
+from checker.review.store import (
     DB_ENV_VAR,
     REVIEW_FIELDS,
     Review,

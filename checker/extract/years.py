@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from checker.draft import Draft
+from checker.extract.draft import Draft
 from checker.models import Claim
-from checker.number_phrases import Number
-from checker.qualifiers import QUALIFIER_PHRASES, is_change
-from checker.tokens import MONTHS, SENTENCE_OPENERS, STOP, Token
-from checker.unit_phrases import IRREGULAR_PLURALS, looks_counted
-from checker.units import lookup_unit
+from checker.extract.number_phrases import Number
+from checker.extract.qualifiers import QUALIFIER_PHRASES, is_change
+from checker.extract.tokens import MONTHS, SENTENCE_OPENERS, STOP, Token
+from checker.extract.unit_phrases import IRREGULAR_PLURALS, looks_counted
+from checker.extract.units import lookup_unit
 
 # Verbs that make a year the claim itself: "annexed in 2014", "founded in 1998".
 _EVENT_BEFORE_YEAR = re.compile(

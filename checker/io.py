@@ -1,20 +1,26 @@
-"""Turn an uploaded article file into plain text for the checker.
+"""Reading text in: one decoder for articles and tables, article files and standard
+input, and uploaded .txt/.md/.html/.docx files turned into plain text.
 
 Pure (no Streamlit). Every failure is an InputError whose message is one line a
-journalist can act on: which file, what is wrong, what to do instead.
+journalist can act on: which file, what is wrong, what to do instead. The size
+limits live here, in one place.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import sys
 import zipfile
 from html.parser import HTMLParser
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from checker.errors import InputError
 
-MAX_TEXT_BYTES = 1_000_000  # 1 MB of article text (UTF-8); a long feature is ~50 KB
+# 1 MB of pasted or uploaded article text (UTF-8) in the app; a long feature is ~50 KB.
+MAX_TEXT_BYTES = 1_000_000
+# An article file given to the command line, which may be a whole day's copy.
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 # A .docx may carry images, so its file can be far bigger than its text; this only
 # refuses files too big to be worth unzipping.
 MAX_FILE_BYTES = 50_000_000
@@ -67,27 +73,68 @@ def text_from_upload(name: str, data: bytes) -> str:
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (BOM optional) or UTF-16 with a BOM; Windows-1252 as the last resort."""
+class UndecodableText(ValueError):
+    """Bytes that are not text in any encoding we accept; the message says what to do."""
+
+
+def decode_bytes(data: bytes) -> str:
+    """The one decoder for articles and tables alike: UTF-8 (BOM optional), UTF-16 with
+    a BOM, and Windows-1252 as the last resort (older Windows editors and Excel's plain
+    "CSV" save it). Raises UndecodableText for binary or undecodable bytes."""
     if data.startswith(_UTF16_BOMS):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise InputError(name, "is marked as UTF-16 but cannot be decoded") from None
+            raise UndecodableText("is marked as UTF-16 but cannot be decoded; save it as UTF-8") from None
     elif b"\x00" in data:
-        raise InputError(name, "is a binary file, not text; upload a .txt, .md, .html or .docx file")
+        raise UndecodableText("is a binary file, not text")
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            # Older Windows editors save cp1252; its five undefined bytes still fail.
+            # Python's cp1252 leaves five bytes undefined, so text that is really
+            # something else still fails here.
             try:
                 text = data.decode("cp1252")
             except UnicodeDecodeError:
-                raise InputError(name, "is neither UTF-8 nor Windows-1252 text; save it as UTF-8") from None
+                raise UndecodableText("is neither UTF-8 nor Windows-1252 text; save it as UTF-8") from None
     if _BINARY_CONTROLS.search(text):
-        raise InputError(name, "is a binary file, not text; upload a .txt, .md, .html or .docx file")
+        raise UndecodableText("is a binary file, not text")
     return text
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """An article's bytes as text; an InputError naming the file if they are not text."""
+    try:
+        return decode_bytes(data)
+    except UndecodableText as exc:
+        problem = str(exc)
+        if problem.startswith("is a binary file"):
+            problem += "; upload a .txt, .md, .html or .docx file"
+        raise InputError(name, problem) from None
+
+
+def read_article(name: str) -> str:
+    """The text of an article file, or of standard input for "-", up to MAX_ARTICLE_BYTES.
+    Missing, unreadable, binary or undecodable input is refused with one line naming it."""
+    label = "standard input" if name == "-" else name
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except FileNotFoundError:
+        raise InputError(label, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(label, "is a folder, not a text file") from None
+    except OSError as exc:
+        raise InputError(label, f"cannot be read ({exc.strerror})") from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputError(label, f"is larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB; split it first")
+    try:
+        return decode_bytes(data)
+    except UndecodableText as exc:
+        problem = str(exc)
+        if problem.startswith("is a binary file"):
+            problem += "; save the article as UTF-8 text"
+        raise InputError(label, problem) from None
 
 
 def _normalise_newlines(text: str) -> str:

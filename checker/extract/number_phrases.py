@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.numbers import (
+from checker.extract.numbers import (
     NUMBER_WORDS,
     ONES,
     SCALE_SUFFIXES,
@@ -18,9 +18,9 @@ from checker.numbers import (
     scaled_precision,
     words_value,
 )
-from checker.tokens import MONTHS, STOP, Token
-from checker.unit_phrases import unit_words
-from checker.units import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, lookup_unit
+from checker.extract.tokens import MONTHS, STOP, Token
+from checker.extract.unit_phrases import unit_words
+from checker.extract.units import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, lookup_unit
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,11 @@ slash idioms ("9/11", "24/7")."""
 
 from __future__ import annotations
 
-from checker.number_phrases import VULGAR_FRACTIONS, Number
-from checker.numbers import SCALE_SUFFIXES
-from checker.qualifiers import QUALIFIER_PHRASES
-from checker.tokens import MONTHS, ONE_IDIOMS, SENTENCE_OPENERS, STOP, Token
-from checker.units import CURRENCY_CODES, CURRENCY_SYMBOLS, lookup_unit
+from checker.extract.number_phrases import VULGAR_FRACTIONS, Number
+from checker.extract.numbers import SCALE_SUFFIXES
+from checker.extract.qualifiers import QUALIFIER_PHRASES
+from checker.extract.tokens import MONTHS, ONE_IDIOMS, SENTENCE_OPENERS, STOP, Token
+from checker.extract.units import CURRENCY_CODES, CURRENCY_SYMBOLS, lookup_unit
 
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _TIME_WORDS = frozenset({"am", "pm", "gmt", "bst", "utc", "edt", "est", "cet", "cest", "pdt", "pst", "et", "pt",

@@ -3,16 +3,16 @@
 A rule-based scanner over word tokens, sentence by sentence. It reads what news
 writes (scale abbreviations, spelled-out numbers, hedges, ranges, counted nouns,
 calendar years) and skips what only looks like a quantity (ordinals, dates, clock
-times, scores, model names, a lone article). Units come from `checker.units`.
+times, scores, model names, a lone article). Units come from `checker.extract.units`.
 
 Why not hand each sentence to quantulum3's parser: on news it misreads the cases
 listed above, and its first call costs seconds; this scanner is tuned for news and
 keeps quantulum3's idea of a unit lexicon without its start-up cost.
 
 This module holds the scan loop and ranges; the parts it calls live in their own
-modules: `checker.tokens`, `checker.number_phrases` (reading a number),
-`checker.non_quantities`, `checker.years`, `checker.unit_phrases` (reading its unit),
-`checker.qualifiers` (hedges, bounds, rise or fall) and `checker.draft`.
+modules: `checker.extract.tokens`, `checker.extract.number_phrases` (reading a number),
+`checker.extract.non_quantities`, `checker.extract.years`, `checker.extract.unit_phrases` (reading its unit),
+`checker.extract.qualifiers` (hedges, bounds, rise or fall) and `checker.extract.draft`.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from checker.draft import Draft
+from checker.extract.draft import Draft
 from checker.models import Claim
-from checker.non_quantities import not_a_quantity
-from checker.number_phrases import (
+from checker.extract.non_quantities import not_a_quantity
+from checker.extract.number_phrases import (
     Number,
     currency_before_number,
     fraction_at,
@@ -32,18 +32,17 @@ from checker.number_phrases import (
     share_of_scale,
     sign_at,
 )
-from checker.numbers import SCALE_SUFFIXES, SCALE_WORDS, scale, scaled_precision
-from checker.qualifiers import (
-    QUALIFIER_PHRASES,
+from checker.extract.numbers import SCALE_SUFFIXES, SCALE_WORDS, scale, scaled_precision
+from checker.extract.qualifiers import (
     change,
     is_change,
     qualifier_before,
     read_trailing_qualifier,
 )
-from checker.sentences import split_sentences
-from checker.tokens import Token, span_text, tokenize
-from checker.unit_phrases import read_unit
-from checker.years import (
+from checker.extract.sentences import split_sentences
+from checker.extract.tokens import Token, span_text, tokenize
+from checker.extract.unit_phrases import read_unit
+from checker.extract.years import (
     date_before_year,
     is_calendar_year,
     maybe_year_range,
@@ -51,8 +50,7 @@ from checker.years import (
     year_in_name,
 )
 
-# QUALIFIER_PHRASES lives with the other qualifier rules; checker.verdict imports it from here.
-__all__ = ["QUALIFIER_PHRASES", "extract_claims", "with_offset"]
+__all__ = ["extract_claims", "with_offset"]
 
 
 def extract_claims(text: str) -> list[Claim]:

@@ -3,9 +3,9 @@ compound adjectives ("a five-year journey"), counted nouns ("30,000 troops") and
 
 from __future__ import annotations
 
-from checker.draft import Draft
-from checker.tokens import MONTHS, ONE_IDIOMS, STOP, Token, span_text
-from checker.units import CURRENCY_WORDS, lookup_quantulum_unit, lookup_unit
+from checker.extract.draft import Draft
+from checker.extract.tokens import MONTHS, ONE_IDIOMS, STOP, Token, span_text
+from checker.extract.units import CURRENCY_WORDS, lookup_quantulum_unit, lookup_unit
 
 # Adjectives that may stand between a number and its counted noun ("30,000 more troops").
 _SKIPPABLE = frozenset(

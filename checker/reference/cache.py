@@ -5,8 +5,8 @@ stored one per record and fetched only when `Reference.rows_for` asks for them.
 The key hashes the tables' bytes and the code that parses and indexes them, so
 neither an edited table nor edited code is ever answered from a stale cache, and
 a damaged file makes the tables be read again. This module knows the file format,
-not CSV: the loader (checker.reference) hands it the function that parses a table
-and builds the Reference from what `_read_cache` returns.
+not CSV: the loader (checker.reference.load) hands it the function that parses a table
+and builds the Reference from what `read_cache` returns.
 """
 
 from __future__ import annotations
@@ -27,14 +27,14 @@ from pathlib import Path
 
 from checker.errors import ReferenceTableError
 from checker.models import ReferenceRow
-from checker.reference_tables import _read_bytes, _Source
+from checker.reference.tables import read_table_bytes, TableSource
 
 # Bump when the cache layout changes in a way the code fingerprint below cannot see.
 CACHE_VERSION = "2"
 CACHE_ENV_VAR = "FACTCHECK_CACHE_DIR"
-_CACHE_KEEP = 8  # newest cache files kept; older ones are pruned after a write
+CACHE_KEEP = 8  # newest cache files kept; older ones are pruned after a write
 
-# bytes of one table and the name to show for it -> its rows (checker.reference_tables.parse_table)
+# bytes of one table and the name to show for it -> its rows (checker.reference.tables.parse_table)
 ParseFunction = Callable[[bytes, str], Sequence[ReferenceRow]]
 
 
@@ -58,9 +58,10 @@ def _code_fingerprint() -> bytes:
     # Rows and index are stored with marshal, whose format belongs to the Python version.
     h.update(f"python {sys.version_info[:2]} marshal {marshal.version}".encode())
     here = Path(__file__).resolve().parent
-    # reference*.py parse, index and store the tables (this file included).
-    # aliases.py decides the automatic aliases; any aliases* data file beside it counts too.
-    for path in [*sorted(here.glob("reference*.py")), *sorted(here.glob("aliases*"))]:
+    # The package's modules parse, index and store the tables (this file included) and
+    # decide the automatic aliases; any aliases* data file beside them counts too.
+    data_files = sorted(p for p in here.glob("aliases*") if p.suffix != ".py")
+    for path in [*sorted(here.glob("*.py")), *data_files]:
         try:
             h.update(path.name.encode() + b"\0" + path.read_bytes())
         except OSError:
@@ -68,7 +69,7 @@ def _code_fingerprint() -> bytes:
     return h.digest()
 
 
-def _source_digests(contents: Sequence[tuple[_Source, bytes]]) -> list[bytes]:
+def source_digests(contents: Sequence[tuple[TableSource, bytes]]) -> list[bytes]:
     """One hash per table: its names, its size and its bytes."""
     digests = []
     for source, data in contents:
@@ -80,10 +81,13 @@ def _source_digests(contents: Sequence[tuple[_Source, bytes]]) -> list[bytes]:
     return digests
 
 
-def _cache_key(digests: Sequence[bytes]) -> str:
+def cache_key(digests: Sequence[bytes], aliases: Callable[..., object] | None = None) -> str:
+    """Key of the cache for these tables indexed with this alias source (None: no aliases)."""
     h = hashlib.sha256()
     h.update(f"reference-cache-v{CACHE_VERSION}\0".encode())
     h.update(_code_fingerprint())
+    source = "none" if aliases is None else f"{aliases.__module__}.{getattr(aliases, '__qualname__', repr(aliases))}"
+    h.update(f"aliases {source}\0".encode())
     for digest in digests:
         h.update(digest)
     return h.hexdigest()
@@ -140,7 +144,7 @@ def _decode_row(data: bytes, crc: int) -> ReferenceRow:
 # ------------------------------------------------------------------ rows on demand
 
 
-class _RowSource:
+class RowSource:
     """Where a lazily loaded Reference gets its rows from (by position)."""
 
     def fetch(self, ids: Sequence[int]) -> dict[int, ReferenceRow]:
@@ -160,12 +164,12 @@ class _Origin:
 
     key: str
     path: Path
-    sources: tuple[_Source, ...]
+    sources: tuple[TableSource, ...]
     digests: tuple[bytes, ...]
     parse: ParseFunction  # the loader's parse_table, to read the tables again with
 
 
-class _CachedRows(_RowSource):
+class _CachedRows(RowSource):
     """Rows in one cache file, read by position on demand.
 
     The connection stays open for the Reference's lifetime, so the file being
@@ -219,7 +223,7 @@ class _CachedRows(_RowSource):
             raise _CacheDamaged
         out: list[ReferenceRow] = []
         records = self._conn.execute("SELECT id, crc, data FROM rows ORDER BY id")
-        with _gc_paused():
+        with gc_paused():
             for expected, (i, crc, data) in enumerate(records):
                 if i != expected:
                     raise _CacheDamaged
@@ -234,19 +238,19 @@ class _CachedRows(_RowSource):
         origin = self._origin
         self.close()
         _discard_cache_file(origin.path)
-        contents = [(s, _read_bytes(s)) for s in origin.sources]
-        for (source, _), old, new in zip(contents, origin.digests, _source_digests(contents)):
+        contents = [(s, read_table_bytes(s)) for s in origin.sources]
+        for (source, _), old, new in zip(contents, origin.digests, source_digests(contents)):
             if old != new:
                 raise ReferenceTableError(
                     source.display, "changed while the checker was using it, and the cache of the old"
                     " version is damaged; load the tables again"
                 )
-        with _gc_paused():
+        with gc_paused():
             rows = tuple(row for source, data in contents for row in origin.parse(data, source.display))
         if len(rows) != self._count:  # cannot happen: same bytes, same code
             raise ReferenceTableError(origin.sources[0].display, "gave different rows on a second read")
         self._reparsed = rows
-        _write_cache(origin.key, rows, self._tables, self._index, self._max_tokens)
+        write_cache(origin.key, rows, self._tables, self._index, self._max_tokens)
         return rows
 
     def close(self) -> None:
@@ -258,7 +262,7 @@ class _CachedRows(_RowSource):
 
 # ------------------------------------------------------------------ read and write
 
-# What _read_cache finds, in the order Reference._lazy takes it: the row count, the
+# What read_cache finds, in the order Reference._lazy takes it: the row count, the
 # table names, the name index, the longest name in tokens and the rows' source.
 CachedParts = tuple[int, tuple[str, ...], dict[str, tuple[int, ...]], int, _CachedRows]
 
@@ -268,7 +272,7 @@ def _discard_cache_file(path: Path) -> None:
         path.unlink()
 
 
-def _read_cache(key: str, sources: Sequence[_Source], digests: Sequence[bytes],
+def read_cache(key: str, sources: Sequence[TableSource], digests: Sequence[bytes],
                 parse: ParseFunction) -> CachedParts | None:
     """The cached Reference for `key` as the arguments of `Reference._lazy` (rows not
     yet read), or None when there is no usable cache: missing, from another version
@@ -311,7 +315,7 @@ def _read_cache(key: str, sources: Sequence[_Source], digests: Sequence[bytes],
     return count, tables, index, max_tokens, source
 
 
-def _write_cache(key: str, rows: Sequence[ReferenceRow], tables: tuple[str, ...],
+def write_cache(key: str, rows: Sequence[ReferenceRow], tables: tuple[str, ...],
                  index: dict[str, tuple[int, ...]], max_tokens: int) -> None:
     """Write the cache for `key`: built in a temporary file, then renamed into place,
     so a reader sees the whole file or none. Never raises."""
@@ -359,7 +363,7 @@ def _prune_cache(folder: Path) -> None:
             with contextlib.suppress(OSError):
                 files.append((path.stat().st_mtime, path))
     files.sort(reverse=True)
-    for _, old in files[_CACHE_KEEP:]:
+    for _, old in files[CACHE_KEEP:]:
         _discard_cache_file(old)
 
 
@@ -367,7 +371,7 @@ def _prune_cache(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Building ~100k small objects triggers the cyclic GC dozens of times for
     nothing (none of them form cycles); pausing it roughly halves load time."""
     was_enabled = gc.isenabled()

@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
+
+from checker.reference.names import normalise_name
 
 __all__ = [
     "NEWSROOM_ALIASES",
@@ -101,18 +102,8 @@ _PROSE_ALPHA3 = frozenset({"USA"})
 
 _COUNTRY_TYPES = frozenset({"country", "territory", "union"})
 _REGION_TYPES = frozenset({"region"})
-_BUNDLED_COUNTRIES = Path(__file__).resolve().parent.parent / "reference_data" / "countries.csv"
+_BUNDLED_COUNTRIES = Path(__file__).resolve().parents[2] / "reference_data" / "countries.csv"
 _LOCAL_NAME = re.compile(r"\s*([^,()]+?)\s*\(([a-z]{3})\)")
-
-
-def _key(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive form of a name, without a leading 'the'."""
-    s = unicodedata.normalize("NFKD", name.casefold())
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = " ".join(re.sub(r"[^\w\s]|_", " ", s).split())
-    while s.startswith("the "):
-        s = s[4:]
-    return s
 
 
 @lru_cache(maxsize=1)
@@ -120,18 +111,18 @@ def _newsroom_index() -> dict[str, str]:
     """Normalised entity name or newsroom alias -> the entity it belongs to."""
     index: dict[str, str] = {}
     for entity, names in NEWSROOM_ALIASES.items():
-        index.setdefault(_key(entity), entity)
+        index.setdefault(normalise_name(entity), entity)
         for name in names:
-            index.setdefault(_key(name), entity)
+            index.setdefault(normalise_name(name), entity)
     return index
 
 
 def _newsroom_entry(entity: str) -> str | None:
     if entity in NEWSROOM_ALIASES:
         return entity
-    found = _newsroom_index().get(_key(entity))
+    found = _newsroom_index().get(normalise_name(entity))
     # Only the entity's own key counts; an alias leads to a different table name.
-    return found if found is not None and _key(found) == _key(entity) else None
+    return found if found is not None and normalise_name(found) == normalise_name(entity) else None
 
 
 # ------------------------------------------------------------------ pycountry
@@ -180,7 +171,7 @@ def _subdivision_index() -> dict[str, tuple[str, dict] | None]:
     index: dict[str, tuple[str, dict] | None] = {}
 
     def add(name: str, code: str, record: dict) -> None:
-        key = _key(name)
+        key = normalise_name(name)
         if not key:
             return
         if key in index and index[key] is not None and index[key][0] != code:
@@ -216,27 +207,27 @@ def _suffixes(record: dict) -> tuple[str, ...]:
 
 
 def _subdivision_names(entity: str) -> list[str]:
-    hit = _subdivision_index().get(_key(entity))
+    hit = _subdivision_index().get(normalise_name(entity))
     if hit is None:
         return []
     _code, record = hit
     official = record.get("name") or ""
     names = [official] if official else []
-    official_key = _key(official)
-    entity_words = {w for w in _key(entity).split() if len(w) >= 4}
+    official_key = normalise_name(official)
+    entity_words = {w for w in normalise_name(entity).split() if len(w) >= 4}
     official_words = {w for w in official_key.split() if len(w) >= 4}
     english = _english_names(record)
-    singles = {_key(n) for n in english if " " not in n}
-    if official_key.endswith(" oblast") and _key(entity).endswith(" oblast"):
+    singles = {normalise_name(n) for n in english if " " not in n}
+    if official_key.endswith(" oblast") and normalise_name(entity).endswith(" oblast"):
         stem = entity.strip()[: -len(" oblast")].strip()
         names.extend(f"{stem} {suffix}" for suffix in ("region", "oblast"))
     for name in english:
         if " " in name:
             # Keep "Autonomous Republic of Crimea"; drop nicknames ("Eastern gate of
             # Ukraine") that share no word with the region's names.
-            if set(_key(name).split()) & (entity_words | official_words | singles):
+            if set(normalise_name(name).split()) & (entity_words | official_words | singles):
                 names.append(name)
-        elif official_key.endswith(" oblast") and _stem_of(_key(name), official_key):
+        elif official_key.endswith(" oblast") and _stem_of(normalise_name(name), official_key):
             # "Donetsk" for "Donetska oblast" -> "Donetsk region", "Donetsk oblast".
             # The bare word is left out: it is the name of a city too.
             names.extend(f"{name} {suffix}" for suffix in ("region", "oblast"))
@@ -270,12 +261,12 @@ def aliases_for(entity: str, entity_type: str = "") -> tuple[str, ...]:
     if etype in _REGION_TYPES or not etype:
         found.extend(_subdivision_names(entity))
 
-    own = _key(entity)
+    own = normalise_name(entity)
     seen = {own}
     out: list[str] = []
     for name in found:
         name = name.strip()
-        key = _key(name)
+        key = normalise_name(name)
         if len(name) < 2 or len(key) < 2 or key in seen:
             continue
         seen.add(key)
@@ -302,16 +293,16 @@ def _country_index() -> tuple[dict[str, str], dict[str, str]]:
     # ones pycountry knows, which leaves out its cities and regions).
     entities = _table_countries() or tuple(e for e in NEWSROOM_ALIASES if _pycountry_record(e) is not None)
     for entity in entities:
-        by_name.setdefault(_key(entity), entity)
+        by_name.setdefault(normalise_name(entity), entity)
     for entity in entities:
         entry = _newsroom_entry(entity)
         for name in NEWSROOM_ALIASES.get(entry or "", ()):
-            by_name.setdefault(_key(name), entity)
+            by_name.setdefault(normalise_name(name), entity)
         record = _pycountry_record(entity)
         if record is not None:
             by_alpha2.setdefault(record.alpha_2, entity)
             for name in _pycountry_names(entity):
-                by_name.setdefault(_key(name), entity)
+                by_name.setdefault(normalise_name(name), entity)
     return by_name, by_alpha2
 
 
@@ -322,7 +313,7 @@ def canonical_country(name: str) -> str | None:
     "Britain" -> "United Kingdom", "Russian Federation" -> "Russia",
     "Türkiye" -> "Turkey", "Korea, Republic of" -> "South Korea".
     """
-    key = _key(name)
+    key = normalise_name(name)
     if not key:
         return None
     by_name, by_alpha2 = _country_index()

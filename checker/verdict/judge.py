@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.extract import QUALIFIER_PHRASES
+from checker.extract.qualifiers import QUALIFIER_PHRASES
 from checker.models import CheckedClaim, Claim, Match, ReferenceRow
-from checker.numbers import format_number
-from checker.units import dimension_of, unit_info
+from checker.extract.numbers import format_number
+from checker.extract.units import dimension_of, unit_info
 
 # "about 30,000" fits a reference within 5% of 30,000 (or within its rounding, if wider).
 DEFAULT_APPROX_TOLERANCE = 0.05

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from checker.draft import Draft
-from checker.tokens import Token
+from checker.extract.draft import Draft
+from checker.extract.tokens import Token
 
 QUALIFIER_PHRASES: dict[str, str] = {
     # approx

@@ -18,7 +18,7 @@ from rapidfuzz.utils import default_process
 
 from checker.models import Claim, Match, ReferenceRow
 from checker.reference import Reference, normalise_name
-from checker.units import dimension_of
+from checker.extract.units import dimension_of
 
 # How many words either side of the number count as its context.
 CONTEXT_WORDS = 10

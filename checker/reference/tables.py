@@ -1,11 +1,11 @@
 """Reading and validating one reference table, a CSV file's bytes -> ReferenceRows:
-decoding (UTF-8 with or without BOM, or cp1252), the header (required, optional,
+decoding (checker.io's decoder), the header (required, optional,
 reserved and curator columns), each record and its numbers. Any problem raises
 ReferenceTableError naming the file, row and column, with rows numbered as a
-spreadsheet shows them. Also the table file itself (`_Source`) and reading its
+spreadsheet shows them. Also the table file itself (`TableSource`) and reading its
 bytes, which refuses spreadsheet workbooks. Standard library only, as the CLI
 pays for every import on each run; checker.reference finds, loads and indexes
-the tables, and checker.reference_cache keeps them parsed between runs.
+the tables, and checker.reference.cache keeps them parsed between runs.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.errors import ReferenceTableError
+from checker.io import UndecodableText, decode_bytes
 from checker.models import ReferenceRow
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("entity", "metric", "value", "unit", "source")
@@ -37,32 +38,13 @@ _RESERVED_COLUMNS = frozenset({"table", "line"})
 _WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".numbers"})
 
 
-# ------------------------------------------------------------------------ decoding
-
-_UTF8_BOM = b"\xef\xbb\xbf"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
 def decode_table(data: bytes, path: str) -> str:
-    """Bytes of a CSV file -> text, accepting UTF-8 (with or without BOM) or cp1252."""
-    if data.startswith(_UTF16_BOMS):
-        raise ReferenceTableError(path, "is saved as UTF-16; save it as 'CSV UTF-8' instead")
-    if b"\x00" in data:
-        raise ReferenceTableError(path, "is a binary file, not a CSV table")
-    if data.startswith(_UTF8_BOM):
-        data = data[len(_UTF8_BOM):]
+    """Bytes of a CSV file -> text, with the same decoder as articles (checker.io)."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    # Excel on Windows saves plain "CSV" as cp1252; Python's cp1252 codec leaves
-    # five bytes undefined, so text that is really something else still fails here.
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise ReferenceTableError(
-            path, "is neither UTF-8 nor Windows-1252 text; save it as 'CSV UTF-8'"
-        ) from None
+        return decode_bytes(data)
+    except UndecodableText as exc:
+        problem = str(exc).split(";")[0]  # the decoder's advice is for articles
+        raise ReferenceTableError(path, f"{problem}; save it as 'CSV UTF-8'") from None
 
 
 # ------------------------------------------------------------------------- parsing
@@ -264,13 +246,13 @@ def parse_table(data: bytes, path: str) -> list[ReferenceRow]:
 
 
 @dataclass(frozen=True)
-class _Source:
+class TableSource:
     display: str  # name shown in reports and errors
     path: Path
 
 
 
-def _read_bytes(source: _Source) -> bytes:
+def read_table_bytes(source: TableSource) -> bytes:
     if source.path.suffix.casefold() in _WORKBOOK_SUFFIXES:
         raise ReferenceTableError(source.display, "is a spreadsheet workbook; export it as 'CSV UTF-8'")
     try:
