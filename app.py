@@ -13,215 +13,59 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
-import json
-import math
-import re
 import sqlite3
 from collections.abc import Sequence
-from urllib.parse import urlparse
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from checker.io import SUPPORTED_SUFFIXES, check_size, text_from_upload
 from checker.errors import CheckerError, ReferenceTableError
+from checker.io import SUPPORTED_SUFFIXES, check_size, text_from_upload
 from checker.models import VERDICTS, CheckedClaim, Report
+from checker.output.report import summary_counts
 from checker.pipeline import check_text
 from checker.reference import Reference, load_reference, reference_from_bytes
-from checker.verdict import claim_interval, in_row_unit
-from checker.output.report import claim_value_text, format_value, report_to_dict, summary_counts, to_csv
-from checker.review.store import (
-    DB_ENV_VAR,
-    REVIEW_FIELDS,
-    STATUSES,
-    Review,
-    ReviewStore,
-    claim_keys,
-    default_db_path,
-    export_rows,
+from checker.review.store import DB_ENV_VAR, STATUSES, Review, ReviewStore, claim_keys, default_db_path
+from checker.review.view import (
+    EDITOR_COLUMNS,
+    EDITOR_ORDER,
+    article_html,
+    chart_bands,
+    editor_changes,
+    export_csv,
+    export_json,
+    filter_frame,
+    highlight_html,
+    plain,
+    reference_value_text,
+    review_frame,
+    safe_url,
 )
 
 CREDIT = "Country data: CIA World Factbook (public domain). City populations: GeoNames, geonames.org, CC BY 4.0."
 
-# Highlight colours: (background, border). Amber marks a vague amount the
-# reference could not pin down ("hundreds of thousands"): the wording is the issue.
-CATEGORY_COLOURS: dict[str, tuple[str, str]] = {
-    "supported": ("#c9ecd1", "#2e8b47"),
-    "contradicted": ("#f8c8c8", "#c62828"),
-    "unverified": ("#e3e3e3", "#8a8a8a"),
-    "vague": ("#ffe1a6", "#d48a00"),
-}
-CATEGORY_LABELS = {
-    "supported": "supported",
-    "contradicted": "contradicted",
-    "unverified": "unverified",
-    "vague": "vague qualifier",
-}
-
-EDITOR_COLUMNS = ("#", "claim", "value", "unit", "verdict", "reference value", "source", "note")
-# Review columns sit right after the verdict so they are on screen without scrolling.
-EDITOR_ORDER = ("#", "claim", "value", "unit", "verdict", "status", "reviewer_note", "reference value", "source", "note")
-
-
-# ------------------------------------------------------------------ pure helpers
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~&])")
-
-
-def plain(text: str) -> str:
-    """Text for Streamlit's markdown-rendering elements (st.error, st.caption, help)
-    shown as written: a file name or table cell with * _ $ [ ] stays literal."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def category(c: CheckedClaim) -> str:
-    """Highlight category: the verdict, except an unverified vague amount is amber."""
-    if c.verdict == "unverified" and c.claim.qualifier == "vague":
-        return "vague"
-    return c.verdict
-
-
-def _mark(index: int, c: CheckedClaim) -> str:
-    background, border = CATEGORY_COLOURS[category(c)]
-    tip = f"#{index} {CATEGORY_LABELS[category(c)]}: {c.note}"
-    return (
-        f'<mark data-claim="{index}" data-verdict="{c.verdict}" data-category="{category(c)}" '
-        f'title="{html.escape(tip, quote=True)}" '
-        f'style="background:{background};border-bottom:2px solid {border};padding:0 2px;border-radius:3px">'
-        f"{html.escape(c.claim.text)}<sup style=\"font-size:0.65em;color:#555\">{index}</sup></mark>"
-    )
-
-
-def highlight_html(text: str, claims: Sequence[CheckedClaim], base: int = 0, numbers: Sequence[int] = ()) -> str:
-    """`text` with each claim wrapped in a coloured <mark>; every text segment is escaped.
-
-    `base` is the offset of `text` in the article (for a single sentence);
-    `numbers` are the claims' display numbers (1-based positions by default).
-    Overlapping claims are not nested: the later one stays unmarked here but is
-    still listed in the review table.
-    """
-    numbers = list(numbers) or list(range(1, len(claims) + 1))
-    order = sorted(zip(numbers, claims), key=lambda nc: (nc[1].claim.start, -nc[1].claim.end))
-    out: list[str] = []
-    cursor = 0
-    for number, c in order:
-        start, end = c.claim.start - base, c.claim.end - base
-        if start < cursor or end > len(text) or start < 0:
-            continue
-        out.append(html.escape(text[cursor:start]))
-        out.append(_mark(number, c))
-        cursor = end
-    out.append(html.escape(text[cursor:]))
-    return "".join(out)
-
-
-def article_html(report: Report) -> str:
-    legend = " ".join(
-        f'<span style="background:{bg};border-bottom:2px solid {bd};padding:0 6px;border-radius:3px;'
-        f'margin-right:6px">{CATEGORY_LABELS[cat]}</span>'
-        for cat, (bg, bd) in CATEGORY_COLOURS.items()
-    )
-    return (
-        f'<div style="font-size:0.85em;margin-bottom:0.4rem">{legend}</div>'
-        '<div class="fc-article" style="white-space:pre-wrap;line-height:1.65;max-height:560px;overflow-y:auto;'
-        'border:1px solid #ddd;border-radius:6px;padding:0.8rem 1rem;font-family:Georgia,serif">'
-        f"{highlight_html(report.text, report.claims)}</div>"
-    )
-
-
-def reference_value_text(c: CheckedClaim) -> str:
-    row = c.reference
-    if row is None:
-        return ""
-    if row.value is not None and row.low == row.high:
-        return format_value(row.value)
-    span = f"{format_value(row.low)}–{format_value(row.high)}"
-    return f"{format_value(row.value)} ({span})" if row.value is not None else span
-
-
-def review_frame(report: Report, keys: Sequence[str], reviews: dict[str, Review]) -> pd.DataFrame:
-    """One row per claim, indexed by claim key: the data behind the review editor."""
-    rows = []
-    for number, (c, key) in enumerate(zip(report.claims, keys), start=1):
-        review = reviews.get(key, Review(key))
-        ref = c.reference
-        rows.append({
-            "#": number,
-            "claim": c.claim.text,
-            "value": claim_value_text(c),
-            "unit": c.claim.unit,
-            "verdict": c.verdict,
-            "reference value": reference_value_text(c),
-            "source": ref.source if ref else "",
-            "note": c.note,
-            "status": review.status,
-            "reviewer_note": review.note,
-        })
-    columns = [*EDITOR_COLUMNS, "status", "reviewer_note"]
-    return pd.DataFrame(rows, columns=columns, index=pd.Index(list(keys), name="claim_key"))
-
-
-def filter_frame(frame: pd.DataFrame, verdicts: Sequence[str], statuses: Sequence[str]) -> pd.DataFrame:
-    """Rows whose verdict and status are among those chosen (an empty choice means all)."""
-    keep = pd.Series(True, index=frame.index)
-    if verdicts:
-        keep &= frame["verdict"].isin(list(verdicts))
-    if statuses:
-        keep &= frame["status"].isin(list(statuses))
-    return frame[keep]
-
-
-def export_csv(report: Report, keys: Sequence[str], reviews: dict[str, Review]) -> bytes:
-    return to_csv(report, extra=export_rows(keys, reviews), extra_fields=REVIEW_FIELDS)
-
-
-def export_json(report: Report, keys: Sequence[str], reviews: dict[str, Review]) -> str:
-    """The JSON report contract, each claim with an added "review" object."""
-    data = report_to_dict(report)
-    for claim, review in zip(data["claims"], export_rows(keys, reviews)):  # type: ignore[arg-type]
-        claim["review"] = review
-    return json.dumps(data, ensure_ascii=False, indent=2)
-
-
-def safe_url(url: str) -> str | None:
-    """Only http(s) links are rendered: an uploaded table could carry javascript: URLs."""
-    try:
-        parsed = urlparse(url.strip())
-    except ValueError:
-        return None
-    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
-
 
 def comparison_chart(c: CheckedClaim) -> alt.LayerChart | None:
-    """The article's figure with the band its wording allows (rounding, hedge, bound:
-    what the verdict used), against the reference value and its low..high band,
-    both in the reference's unit."""
+    """The article's figure with the band its wording allows, against the reference
+    value and its low..high band, both in the reference's unit."""
+    bands = chart_bands(c)
     row = c.reference
-    claim = c.claim
-    if row is None:
+    if bands is None or row is None:
         return None
-    allowed = claim_interval(claim, row)
-    if allowed is None:
-        return None  # units that do not convert: the numbers are not on one axis
-    figure = (in_row_unit(claim, row) or (claim.value, claim.value))[0]
-    # Open bounds ("more than 600") are drawn to the edge of the reference's side.
-    low = allowed[0] if math.isfinite(allowed[0]) else min(figure, row.low) - abs(row.high - row.low or figure) * 0.5
-    high = allowed[1] if math.isfinite(allowed[1]) else max(figure, row.high) + abs(row.high - row.low or figure) * 0.5
     lanes = ["Article", "Reference"]
     spans = pd.DataFrame({
         "lane": lanes,
-        "low": [low, row.low],
-        "high": [high, row.high],
-        "what": [f"what “{claim.text}” allows (rule {c.rule})", "reference range (low–high)"],
+        "low": [bands.claim_low, bands.reference_low],
+        "high": [bands.claim_high, bands.reference_high],
+        "what": [f"what “{c.claim.text}” allows (rule {c.rule})", "reference range (low–high)"],
     })
     # A reference known only as a range gets its band and no point of its own.
-    n_points = 2 if row.value is not None else 1
+    n_points = 2 if bands.reference_value is not None else 1
     points = pd.DataFrame({
         "lane": lanes[:n_points],
-        "value": [figure, row.value][:n_points],
-        "what": [f"article: {claim.text}", f"reference: {reference_value_text(c)} {row.unit}"][:n_points],
+        "value": [bands.claim_value, bands.reference_value][:n_points],
+        "what": [f"article: {c.claim.text}", f"reference: {reference_value_text(c)} {row.unit}"][:n_points],
     })
     y = alt.Y("lane:N", title=None, sort=lanes)
     # Pad the axis so equal or near-equal figures do not sit on its edges.
@@ -279,7 +123,7 @@ def store() -> ReviewStore:
 
 def init_state() -> None:
     ss = st.session_state
-    defaults = {
+    defaults: dict[str, object] = {
         "article_text": "",
         "pub_date": None,
         "report": None,
@@ -331,23 +175,6 @@ def on_reopen() -> None:
     st.session_state.article_text = last.text
     st.session_state.pub_date = last.date
     st.session_state.pending_check = True
-
-
-def editor_changes(
-    edited_rows: dict[int | str, dict[str, object]], frame: pd.DataFrame
-) -> list[tuple[str, str | None, str | None]]:
-    """The editor's `edited_rows` (row position -> changed cells) as
-    (claim key, new status or None, new note or None) for the store."""
-    out = []
-    for position, cells in edited_rows.items():
-        key = str(frame.index[int(position)])
-        status = cells.get("status")
-        note: str | None = None
-        if "reviewer_note" in cells:
-            # A cleared text cell comes back as None: that means an empty note.
-            note = "" if cells["reviewer_note"] is None else str(cells["reviewer_note"])
-        out.append((key, status if status in STATUSES else None, note))
-    return out
 
 
 def on_editor_change(editor_key: str, frame: pd.DataFrame) -> None:
@@ -426,9 +253,12 @@ def run_check(text: str, date: dt.date | None, reference: Reference) -> None:
         st.error(plain(str(exc)))
         return
     bar = st.progress(0.0, text="Checking figures…")
+
+    def show(fraction: float) -> None:
+        bar.progress(fraction, text="Checking figures…")
+
     try:
-        report = check_text(text, reference=reference, date=date,
-                            progress=lambda f: bar.progress(f, text="Checking figures…"))
+        report = check_text(text, reference=reference, date=date, progress=show)
     except CheckerError as exc:
         st.error(plain(str(exc)))
         return
@@ -522,7 +352,8 @@ def detail_section(report: Report, keys: Sequence[str], reviews: dict[str, Revie
             source += f' — <a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">' \
                       f"{html.escape(url)}</a>"
         parts += [
-            _html_block("Reference:", html.escape(f"{row.entity} — {row.metric}: {reference_value_text(c)} {row.unit}")),
+            _html_block("Reference:",
+                        html.escape(f"{row.entity} — {row.metric}: {reference_value_text(c)} {row.unit}")),
             _html_block("As of:", html.escape(row.as_of or "not stated")),
             _html_block("Source:", source),
             _html_block("Table:", html.escape(f"{row.table}, row {row.line}")),

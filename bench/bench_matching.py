@@ -31,7 +31,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _common import REPO, best_of, checker_cmd, env_with_cache, header, run_child, temp_file  # noqa: E402
+from _common import REPO, best_of, checker_cmd, env_with_cache, header, run_child, temp_file
 
 # Invented, real-looking place names (none is meant to be a real place).
 INVENTED = ("Northmere", "Karvelia", "San Aurelio", "Lake Thessin", "Brindmoor", "Port Quellan",
@@ -155,7 +155,7 @@ def main() -> int:
     print()
     print(f"{'rows':>8} {'CSV MB':>7} {'cold-cache s':>12} {'cold MB':>8} {'warm best s':>11} {'warm MB':>8} "
           f"{'load_reference s':>16} {'check_text s':>12}  verdicts")
-    for n, r in results.items():
+    for r in results.values():
         c = r["counts"]
         print(f"{r['rows']:>8} {r['csv_mb']:>7.2f} {r['cold'].seconds:>12.3f} {r['cold'].maxrss_mb:>8.1f} "
               f"{r['warm'].seconds:>11.3f} {r['warm'].maxrss_mb:>8.1f} {r['load']:>16.4f} {r['check']:>12.4f}  "

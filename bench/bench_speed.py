@@ -27,8 +27,18 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _common import (NEWSQUANT_JSON, PY, best_of, checker_cmd, env_with_cache, header,  # noqa: E402
-                     joined, load_dataset, run_child, temp_file)
+from _common import (
+    NEWSQUANT_JSON,
+    PY,
+    best_of,
+    checker_cmd,
+    env_with_cache,
+    header,
+    joined,
+    load_dataset,
+    run_child,
+    temp_file,
+)
 
 # A ~5 KB article composed for this benchmark (fictional events; figures chosen to exercise
 # the extractor: currencies, percentages, scale words, hedges, ranges, changes, countries).

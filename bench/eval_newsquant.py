@@ -39,8 +39,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _common import (NEWSQUANT_DIR, NEWSQUANT_JSON, RECOGNIZERS_DIR, REPO, checker_cmd,  # noqa: E402
-                     joined, load_dataset, run_child, temp_file)
+from _common import (
+    NEWSQUANT_DIR,
+    NEWSQUANT_JSON,
+    RECOGNIZERS_DIR,
+    REPO,
+    checker_cmd,
+    joined,
+    load_dataset,
+    run_child,
+    temp_file,
+)
 
 RECOGNIZER_SETS = ("age", "currency", "dimension", "temperature")
 

@@ -54,9 +54,9 @@ def main(argv: list[str] | None = None) -> int:
 def _check(args: argparse.Namespace) -> int:
     text = read_article(args.article)
     # Imported after the input is known to be readable: a bad file is reported at once.
+    from checker.output.report import to_csv, to_json, to_table
     from checker.pipeline import check_text
     from checker.reference import load_reference
-    from checker.output.report import to_csv, to_json, to_table
     from checker.verdict import VerdictOptions
 
     reference = load_reference(args.reference) if args.reference else load_reference()

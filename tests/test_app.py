@@ -18,10 +18,11 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import app  # noqa: E402  (the app's pure helpers; importing it does not run main())
-from checker.pipeline import check_text  # noqa: E402
-from checker.output.report import REPORT_FIELDS, to_csv  # noqa: E402
-from checker.review.store import REVIEW_FIELDS, Review, ReviewStore, export_rows  # noqa: E402
+import app  # importing it does not run main()
+from checker.output.report import REPORT_FIELDS, to_csv
+from checker.pipeline import check_text
+from checker.review import view
+from checker.review.store import REVIEW_FIELDS, Review, ReviewStore, export_rows
 
 APP = str(ROOT / "app.py")
 ARTICLE = (
@@ -167,7 +168,7 @@ def test_csv_and_json_exports_carry_reviews(monkeypatch):
     report, keys, reviews = at.session_state["report"], keys_of(at), at.session_state["reviews"]
     expected = to_csv(report, extra=export_rows(keys, reviews), extra_fields=REVIEW_FIELDS)
     csv_bytes = next(v for k, v in saved.items() if k.endswith(".csv"))
-    assert csv_bytes == expected == app.export_csv(report, keys, reviews)
+    assert csv_bytes == expected == view.export_csv(report, keys, reviews)
     assert csv_bytes.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(csv_bytes.decode("utf-8-sig"))))
     assert list(rows[0]) == [*REPORT_FIELDS, *REVIEW_FIELDS]
@@ -201,7 +202,8 @@ def test_bad_reference_csv_is_reported_and_not_used():
     at.file_uploader(key="reference_uploads").set_value(
         [("good.csv", good, "text/csv"), ("bad.csv", bad, "text/csv")]
     ).run()
-    assert [shown(e.value) for e in at.error] == ["bad.csv, row 1, column 'source': required column 'source' is missing"]
+    assert [shown(e.value) for e in at.error] == [
+        "bad.csv, row 1, column 'source': required column 'source' is missing"]
     check(at, "Zarnovia has a population of 1,234 people.")
     report = at.session_state["report"]
     assert report.claims[0].verdict == "supported"
@@ -214,16 +216,17 @@ def test_bad_reference_csv_is_reported_and_not_used():
 def test_editor_changes_map_positions_to_claim_keys():
     frame = pd.DataFrame({"status": ["unreviewed"] * 3}, index=pd.Index(["k1", "k2", "k3"]))
     shown = frame.iloc[[2, 0]]  # a filtered view: position 0 is k3
-    changes = app.editor_changes({0: {"status": "wrong"}, "1": {"reviewer_note": None}}, shown)
+    changes = view.editor_changes({0: {"status": "wrong"}, "1": {"reviewer_note": None}}, shown)
     assert changes == [("k3", "wrong", None), ("k1", None, "")]
     # An unknown status (never offered by the editor) is ignored rather than stored.
-    assert app.editor_changes({0: {"status": "bogus", "reviewer_note": "x"}}, shown) == [("k3", None, "x")]
+    assert view.editor_changes({0: {"status": "bogus", "reviewer_note": "x"}}, shown) == [("k3", None, "x")]
 
 
 def test_progress_is_reported_up_to_one():
     from checker.pipeline import check_text
 
-    text = "\n".join(f"Paragraph {i}: Ukraine covers 603,550 sq km and France has 68 million people." for i in range(50))
+    text = "\n".join(f"Paragraph {i}: Ukraine covers 603,550 sq km and France has 68 million people."
+                     for i in range(50))
     fractions: list[float] = []
     check_text(text, reference=app.load_reference(), progress=fractions.append)
     assert fractions and fractions[-1] == 1.0 and fractions == sorted(fractions)
@@ -231,16 +234,16 @@ def test_progress_is_reported_up_to_one():
 
 def test_highlight_skips_overlaps_and_escapes_everything():
     report = check_text("<b>5 km</b> & 7 km", reference=app.load_reference())
-    markup = app.highlight_html(report.text, report.claims)
+    markup = view.highlight_html(report.text, report.claims)
     assert markup.startswith("&lt;b&gt;<mark ")
     assert "&amp;" in markup and "<b>" not in markup
 
 
 def test_safe_url_allows_only_http():
-    assert app.safe_url("https://www.cia.gov/x") == "https://www.cia.gov/x"
-    assert app.safe_url("javascript:alert(1)") is None
-    assert app.safe_url("data:text/html,hi") is None
-    assert app.safe_url("") is None
+    assert view.safe_url("https://www.cia.gov/x") == "https://www.cia.gov/x"
+    assert view.safe_url("javascript:alert(1)") is None
+    assert view.safe_url("data:text/html,hi") is None
+    assert view.safe_url("") is None
 
 
 def test_comparison_chart_needs_a_reference_in_a_convertible_unit():
@@ -263,7 +266,7 @@ def test_comparison_chart_band_is_what_the_verdict_allowed():
 def test_review_frame_defaults_to_unreviewed():
     report = check_text(ARTICLE, reference=app.load_reference())
     keys = [f"k{i}" for i in range(len(report.claims))]
-    frame = app.review_frame(report, keys, {"k0": Review("k0", "wrong", "n")})
+    frame = view.review_frame(report, keys, {"k0": Review("k0", "wrong", "n")})
     assert list(frame.index) == keys
     assert frame.loc["k0", "status"] == "wrong" and frame.loc["k1", "status"] == "unreviewed"
-    assert list(app.filter_frame(frame, [], ["wrong"]).index) == ["k0"]
+    assert list(view.filter_frame(frame, [], ["wrong"]).index) == ["k0"]

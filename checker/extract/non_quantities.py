@@ -125,7 +125,8 @@ def _word_number_is_not_quantity(tokens: list[Token], num: Number) -> bool:
     words = [tokens[k].low for k in range(i, last + 1)]
     # "a hundred", "a dozen" are fine; "a" alone never gets here.
     if words == ["one"]:
-        if prev in ("no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone", "everyone", "same",
+        if prev in ("no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone", "everyone",
+                    "same",
                     "only", "last", "another", "such", "little", "big", "a", "number", "no.", "day", "one"):
             return True
         if nxt is None or nxt.kind != "word":

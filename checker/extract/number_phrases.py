@@ -71,7 +71,8 @@ def currency_before_number(tokens: list[Token], i: int) -> tuple[str, int]:
         return "", i
     if t.kind == "word" and i + 1 < len(tokens):
         nxt = tokens[i + 1]
-        if i + 2 < len(tokens) and nxt.text == "$" and not nxt.spaced and t.text in ("US", "C", "A", "AU", "CA", "HK", "NZ", "S", "NT", "R"):
+        if i + 2 < len(tokens) and nxt.text == "$" and not nxt.spaced \
+                and t.text in ("US", "C", "A", "AU", "CA", "HK", "NZ", "S", "NT", "R"):
             if tokens[i + 2].kind == "num":
                 return CURRENCY_SYMBOLS.get(t.text + "$", "USD"), i + 2
         if (t.text in ("Rs", "RM") or t.text in CURRENCY_CODES) and tokens[i + 1].kind == "num":
@@ -361,9 +362,10 @@ def _word_number(tokens: list[Token], i: int) -> Number | None:
         else:
             break
     # "one" alone is usually a pronoun ("one of them", "no one"): see _lone_one.
-    value = words_value(words)
-    if value is None:
+    spelled = words_value(words)
+    if spelled is None:
         return None
+    value = spelled
     scaled = any(w in ("hundred", "thousand", "million", "billion", "trillion") for w in words)
     # Also "two million" spelled with digits scale after: "five 000"? no. Digits-word mixes are rare.
     decimals = 0

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from checker.extract.draft import Draft
 from checker.extract.tokens import Token
 
@@ -101,7 +103,7 @@ def read_trailing_qualifier(tokens: list[Token], d: Draft) -> None:
             d.qualifier = _TRAILING_QUALIFIERS[phrase]
 
 
-def change(tokens: list[Token], first: int) -> str | None:
+def change(tokens: list[Token], first: int) -> Literal["up", "down"] | None:
     """Whether the sentence says the figure is a rise or a fall ('rose 2%', 'fell by 3 points')."""
     k = first - 1
     seen = 0

@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from checker.extract.draft import Draft
-from checker.models import Claim
 from checker.extract.non_quantities import not_a_quantity
 from checker.extract.number_phrases import (
     Number,
@@ -49,6 +48,7 @@ from checker.extract.years import (
     without_dating_years,
     year_in_name,
 )
+from checker.models import Claim
 
 __all__ = ["extract_claims", "with_offset"]
 

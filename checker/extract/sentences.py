@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from checker.extract.tokens import MONTH_ABBREVIATIONS
+
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) when the
 # next non-space character starts a new sentence, or at a line break.
 _BOUNDARY = re.compile(r"""(?:(?<=[.!?])|(?<=[.!?]["'”’)\]]))\s+(?=["'“‘(\[]?[A-Z0-9£$€])|\n\s*""")
@@ -17,7 +19,7 @@ _BOUNDARY = re.compile(r"""(?:(?<=[.!?])|(?<=[.!?]["'”’)\]]))\s+(?=["'“‘
 _NO_BREAK_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rev|Sen|Rep|Gov|Pres|Jr|Sr|Inc|Ltd|Co|Corp|No|"
     r"vs|approx|est|Mt|Ft|U\.S|U\.K|a\.m|p\.m|e\.g|i\.e)\.|"
-    r"\b(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.|"
+    rf"\b(?i:{'|'.join(MONTH_ABBREVIATIONS)})\.|"
     r"\b[A-Z]\.)$"
 )
 
@@ -40,3 +42,16 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         end -= 1
     if end > start:
         yield start, end
+
+
+# What ends a clause inside a sentence: punctuation, and the conjunctions that set
+# one statement against another ("Russia holds 75%, while Kyiv holds a fifth").
+CLAUSE_BREAK = re.compile(r"[,;:()–—]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
+
+
+def clause_bounds(sentence: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """(start, end) offsets in `sentence` of the clause that holds sentence[start:end]."""
+    end = start if end is None else end
+    begins = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
+    stop = CLAUSE_BREAK.search(sentence, end)
+    return (begins[-1] if begins else 0), (stop.start() if stop else len(sentence))

@@ -35,10 +35,15 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return tokens
 
 
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+# Month names and their abbreviations -> the month's number: the one month list.
+MONTH_NUMBERS: dict[str, int] = {name: k for k, names in enumerate(
+    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+     ("november", "nov"), ("december", "dec")), start=1) for name in names}
+MONTHS = frozenset(MONTH_NUMBERS)
+# Abbreviations that may end in a full stop ("Feb. 24") without ending a sentence.
+MONTH_ABBREVIATIONS = tuple(name for name in MONTH_NUMBERS
+                            if len(name) <= 4 and name not in ("may", "june", "july"))
 
 
 # Words that end the search for a counted noun after a number.

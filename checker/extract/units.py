@@ -31,7 +31,8 @@ def _units(dimension: str, pint: str, canonical: str, *surfaces: str) -> dict[st
 # first; symbols that are case-sensitive (M, G, K as prefixes) are in _CASE_SENSITIVE.
 UNITS: dict[str, UnitInfo] = {
     **_units("percent", "", "percent", "per cent", "%", "pc", "percentage", "pct"),
-    **_units("percentage_points", "", "percentage points", "percentage point", "points of percentage", "pp", "ppt", "ppts"),
+    **_units("percentage_points", "", "percentage points", "percentage point", "points of percentage", "pp", "ppt",
+             "ppts"),
     # area
     **_units("area", "kilometer**2", "km2", "sq km", "sq. km", "square kilometres", "square kilometers",
              "square kilometre", "square kilometer", "km²", "sqkm"),
@@ -69,7 +70,8 @@ UNITS: dict[str, UnitInfo] = {
     **_units("volume", "cubic_meter", "m3", "cubic metres", "cubic meters", "m³"),
     # speed
     **_units("speed", "mile/hour", "mph", "miles per hour", "miles an hour"),
-    **_units("speed", "kilometer/hour", "km/h", "kph", "kmh", "kmph", "km/hr", "kilometres per hour", "kilometers per hour",
+    **_units("speed", "kilometer/hour", "km/h", "kph", "kmh", "kmph", "km/hr", "kilometres per hour",
+             "kilometers per hour",
              "kilometres an hour", "kilometers an hour"),
     **_units("speed", "knot", "knots", "knot"),
     # temperature

@@ -7,12 +7,12 @@ import datetime as dt
 import re
 
 from checker.extract.draft import Draft
-from checker.models import Claim
 from checker.extract.number_phrases import Number
 from checker.extract.qualifiers import QUALIFIER_PHRASES, is_change
-from checker.extract.tokens import MONTHS, SENTENCE_OPENERS, STOP, Token
+from checker.extract.tokens import MONTH_NUMBERS, MONTHS, SENTENCE_OPENERS, STOP, Token
 from checker.extract.unit_phrases import IRREGULAR_PLURALS, looks_counted
 from checker.extract.units import lookup_unit
+from checker.models import Claim
 
 # Verbs that make a year the claim itself: "annexed in 2014", "founded in 1998".
 _EVENT_BEFORE_YEAR = re.compile(
@@ -25,10 +25,6 @@ _EVENT_BEFORE_YEAR = re.compile(
 )
 
 
-_MONTH_NUMBERS = {name: k for k, names in enumerate(
-    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-     ("november", "nov"), ("december", "dec")), start=1) for name in names}
 
 
 def date_before_year(tokens: list[Token], draft: Draft) -> None:
@@ -45,15 +41,15 @@ def date_before_year(tokens: list[Token], draft: Draft) -> None:
         month_at = k
     else:
         month_at = k
-        if k >= 0 and tokens[k].low in _MONTH_NUMBERS and k - 1 >= 0 and tokens[k - 1].kind == "num" \
+        if k >= 0 and tokens[k].low in MONTH_NUMBERS and k - 1 >= 0 and tokens[k - 1].kind == "num" \
                 and tokens[k - 1].text.isdigit() and 1 <= int(tokens[k - 1].text) <= 31:
             day = int(tokens[k - 1].text)  # "24 February 2022"
             k -= 1
-    if month_at < 0 or tokens[month_at].low not in _MONTH_NUMBERS:
+    if month_at < 0 or tokens[month_at].low not in MONTH_NUMBERS:
         return
     if tokens[month_at].low == "may" and day is None:
         return  # "may 2022" could be the verb
-    month, year = _MONTH_NUMBERS[tokens[month_at].low], int(draft.value)
+    month, year = MONTH_NUMBERS[tokens[month_at].low], int(draft.value)
     try:
         draft.date = dt.date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
     except ValueError:

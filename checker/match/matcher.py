@@ -16,9 +16,10 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from checker.extract.sentences import clause_bounds
+from checker.extract.units import dimension_of
 from checker.models import Claim, Match, ReferenceRow
 from checker.reference import Reference, normalise_name
-from checker.extract.units import dimension_of
 
 # How many words either side of the number count as its context.
 CONTEXT_WORDS = 10
@@ -266,16 +267,10 @@ def _clause_penalties(claim: Claim, spans: list[tuple[int, int]], mentions: list
     return {key: ASIDE_PENALTY if 0 < c < here else 0.0 for key, c in clause.items()}
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
-
-
 def _clause_context(claim: Claim) -> str:
     """The words of the clause that holds the number."""
-    at = claim.start - claim.sentence_start
-    text = claim.sentence
-    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
-    end = _CLAUSE_BREAK.search(text, claim.end - claim.sentence_start)
-    return default_process(text[starts[-1] if starts else 0:end.start() if end else len(text)])
+    start, end = clause_bounds(claim.sentence, claim.start - claim.sentence_start, claim.end - claim.sentence_start)
+    return default_process(claim.sentence[start:end])
 
 
 def _context(words: list[str], claim: Claim, claim_pos: int) -> str:

@@ -261,7 +261,7 @@ _MIN_FLEX = 8  # narrowest the claim and source columns may get
 _MAX_UNIT = 12  # unit names are short; a long one must not squeeze the claim text
 
 
-def _column_widths(cells: list[tuple[str, ...]], width: int) -> list[int]:
+def _column_widths(cells: Sequence[tuple[str, ...]], width: int) -> list[int]:
     """Fixed columns get their content width; claim (1) and source (6) share the rest.
 
     Below about 70 characters the fixed columns alone do not fit and lines overflow

@@ -174,9 +174,10 @@ def _subdivision_index() -> dict[str, tuple[str, dict] | None]:
         key = normalise_name(name)
         if not key:
             return
-        if key in index and index[key] is not None and index[key][0] != code:
+        known = index.get(key)
+        if known is not None and known[0] != code:
             index[key] = None  # ambiguous: "Georgia", "Punjab", ...
-        elif key not in index:
+        elif key not in index:  # an ambiguous name stays None
             index[key] = (code, record)
 
     for subdivisions in iso3166_2.Subdivisions().all.values():

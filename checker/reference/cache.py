@@ -27,7 +27,7 @@ from pathlib import Path
 
 from checker.errors import ReferenceTableError
 from checker.models import ReferenceRow
-from checker.reference.tables import read_table_bytes, TableSource
+from checker.reference.tables import TableSource, read_table_bytes
 
 # Bump when the cache layout changes in a way the code fingerprint below cannot see.
 CACHE_VERSION = "2"

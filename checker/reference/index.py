@@ -39,6 +39,8 @@ class Reference:
     lru_cache) without hashing its dict. It is safe to use from several threads.
     """
 
+    _rows: tuple[ReferenceRow, ...] | None
+
     __slots__ = ("__weakref__", "_count", "_index", "_lock", "_max_tokens", "_memo", "_rows", "_source",
                  "_tables")
 
@@ -55,7 +57,7 @@ class Reference:
 
     def _init(self, count: int, tables: tuple[str, ...], index: dict[str, tuple[int, ...]],
               max_tokens: int, source: RowSource | None = None) -> None:
-        self._rows: tuple[ReferenceRow, ...] | None = None
+        self._rows = None
         self._tables = tables
         self._index = index
         self._max_tokens = max_tokens

@@ -12,11 +12,12 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from checker.extract.qualifiers import QUALIFIER_PHRASES
-from checker.models import CheckedClaim, Claim, Match, ReferenceRow
 from checker.extract.numbers import format_number
+from checker.extract.qualifiers import QUALIFIER_PHRASES
 from checker.extract.units import dimension_of, unit_info
+from checker.models import CheckedClaim, Claim, Match, ReferenceRow
 
 # "about 30,000" fits a reference within 5% of 30,000 (or within its rounding, if wider).
 DEFAULT_APPROX_TOLERANCE = 0.05
@@ -204,7 +205,7 @@ def _factor(source: str, target: str) -> float | None:
 
 
 @lru_cache(maxsize=1)
-def _registry():  # type: ignore[no-untyped-def]
+def _registry() -> Any:
     import pint
 
     return pint.UnitRegistry()

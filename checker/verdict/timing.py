@@ -1,0 +1,49 @@
+"""Verdict rules about time: a forecast is not checked against today's figure, and
+"eight years ago" is checked as the calendar year it points at."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from checker.extract.sentences import clause_bounds
+from checker.models import CheckedClaim, Claim
+
+_FUTURE = re.compile(
+    r"\b(?:(?:expected|projected|forecast|predicted|set|likely|poised|due|going|estimated)\s+to|"
+    r"will|could|would|might|may|forecasts?|projections?)\b",
+    re.IGNORECASE,
+)
+_LATER_YEAR = re.compile(r"\b(?:by|in|until|before)\s+(\d{4})\b", re.IGNORECASE)
+
+
+def projection_verdict(claim: Claim, date: dt.date) -> CheckedClaim | None:
+    """'is expected to reach 400 million by 2050': a forecast says nothing about today's
+    figure, so it is not checked (rule: projection). None when the claim is no forecast."""
+    if not _is_projection(claim, date):
+        return None
+    return CheckedClaim(claim, "unverified", "projection",
+                        f"“{claim.text}” is a projection or forecast, not a figure for now; it is not "
+                        f"checked against current reference figures (rule: projection).")
+
+
+def _is_projection(claim: Claim, date: dt.date) -> bool:
+    """Looks at the clause that holds the number, and at later years named in the sentence."""
+    if claim.unit == "year":
+        return False
+    clause_start, _ = clause_bounds(claim.sentence, claim.start - claim.sentence_start)
+    if _FUTURE.search(claim.sentence, clause_start, claim.start - claim.sentence_start):
+        return True
+    return any(int(y) > date.year for y in _LATER_YEAR.findall(claim.sentence))
+
+
+def years_ago_as_year(claim: Claim, date: dt.date) -> Claim | None:
+    """'eight years ago' in an article of 2022 points at 2014: check it as that year."""
+    if claim.unit != "years" or claim.qualifier not in ("exact", "approx"):
+        return None
+    after = claim.sentence[claim.end - claim.sentence_start:].lstrip().lower()
+    if not after.startswith("ago"):
+        return None
+    year = date.year - claim.value
+    return replace(claim, value=year, unit="year", decimals=0, qualifier="exact")
