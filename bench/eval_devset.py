@@ -40,7 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from checker import check_text, load_reference  # noqa: E402
+from checker import check_text, load_reference
 
 DEVSET = REPO / "tests" / "data" / "devset"
 VERDICTS = ("supported", "contradicted", "unverified")
@@ -71,7 +71,7 @@ def table_kind(case: dict) -> str:
     return "bundled" if case["tables"] == "bundled" else "user"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _reference(tables: tuple[str, ...]):
     if tables == ("bundled",):
         return load_reference()
@@ -139,7 +139,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _run(case_key: str):
     case = _CASES_BY_ID[case_key]
     return check_text(case["text"], reference=reference_for(case), date=dt.date.fromisoformat(case["date"]))
