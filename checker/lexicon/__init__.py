@@ -1,0 +1,212 @@
+"""Knowledge as data: the metric concepts, the matcher's word lists and its weights,
+read once from the TOML files beside this module and validated.
+
+A newsroom adds its own metric phrases with a file in the same format
+(`python -m checker check --lexicon my_words.toml`, or `load_lexicon([path])`):
+concepts are merged by name, word lists are extended. A malformed file raises a
+LexiconError naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from checker.errors import CheckerError
+
+HERE = Path(__file__).resolve().parent
+_FILES = ("metrics.toml", "matching.toml", "weights.toml")
+
+DIMENSIONS = frozenset({"area", "length", "count", "currency", "percent", "year", "time", "speed", "mass",
+                        "volume", "temperature", "energy", "power", "rate"})
+
+
+class LexiconError(CheckerError):
+    """A lexicon file is malformed; names the file and the key."""
+
+    def __init__(self, path: str, key: str, problem: str) -> None:
+        self.path, self.key, self.problem = path, key, problem
+        super().__init__(f"{path}, key '{key}': {problem}")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """What a reference row measures, and the words news uses for it (see metrics.toml)."""
+
+    name: str
+    names: tuple[str, ...]
+    phrases: tuple[str, ...]
+    dimensions: frozenset[str]
+    weak: tuple[str, ...] = ()
+    unit_evidence: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    concepts: tuple[Concept, ...]
+    having: frozenset[str]
+    noun_groups: tuple[frozenset[str], ...]
+    change_words: frozenset[str]
+    attribution: frozenset[str]
+    generic_claimant_words: frozenset[str]
+    sub_national: frozenset[str]
+    type_priority: Mapping[str, float]
+    anaphora: Mapping[str, frozenset[str]]
+    roles: Mapping[str, tuple[str, ...]]
+    weights: Mapping[str, float]
+    place_weights: Mapping[str, float]
+    sources: tuple[str, ...] = field(default=())
+
+    def role_words(self, name: str) -> tuple[str, ...]:
+        return self.roles.get(name, ())
+
+    def weight(self, name: str) -> float:
+        return self.weights[name]
+
+
+def lexicon() -> Lexicon:
+    """The lexicon the package ships, plus any files named in FACTCHECK_LEXICON
+    (separated by the platform's path separator). Read once."""
+    extra = tuple(p for p in os.environ.get("FACTCHECK_LEXICON", "").split(os.pathsep) if p)
+    return load_lexicon(extra)
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra: Sequence[str | os.PathLike[str]] = ()) -> Lexicon:
+    """The shipped lexicon with the files in `extra` merged over it, in order."""
+    data: dict[str, Any] = {}
+    sources: list[str] = []
+    for path in [*(HERE / name for name in _FILES), *(Path(p) for p in extra)]:
+        shown = str(path) if path.parent != HERE else f"checker/lexicon/{path.name}"
+        _merge(data, _read(path, shown), shown)
+        sources.append(shown)
+    return _build(data, tuple(sources))
+
+
+def _read(path: Path, shown: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise LexiconError(shown, "-", "no such file") from None
+    except OSError as exc:
+        raise LexiconError(shown, "-", f"cannot be read ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(shown, "-", f"is not valid TOML ({exc})") from None
+
+
+def _merge(into: dict[str, Any], new: dict[str, Any], shown: str) -> None:
+    """Tables merge key by key; lists are extended (without repeats); scalars are replaced."""
+    for key, value in new.items():
+        old = into.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            _merge(old, value, shown)
+        elif isinstance(old, list) and isinstance(value, list):
+            into[key] = [*old, *(v for v in value if v not in old)]
+        else:
+            into[key] = value
+    into.setdefault("_where", {})
+    for key in new:
+        into["_where"].setdefault(key, shown)
+
+
+def _words(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise LexiconError(where, key, "must be a list of non-empty strings")
+    return tuple(dict.fromkeys(" ".join(v.casefold().split()) for v in value))
+
+
+def _number(value: Any, where: str, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise LexiconError(where, key, f"must be a number, not {value!r}")
+    return float(value)
+
+
+def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise LexiconError(where, key, "must be a table")
+    return value
+
+
+def _build(data: dict[str, Any], sources: tuple[str, ...]) -> Lexicon:
+    where_of: dict[str, str] = data.get("_where", {})
+
+    def where(key: str) -> str:
+        return where_of.get(key, "checker/lexicon")
+
+    concepts = []
+    for name, spec in _table(data, "concept", where("concept")).items():
+        key = f"concept.{name}"
+        if not isinstance(spec, dict):
+            raise LexiconError(where("concept"), key, "must be a table")
+        unknown = set(spec) - {"names", "phrases", "weak", "dimensions", "unit_evidence"}
+        if unknown:
+            raise LexiconError(where("concept"), f"{key}.{sorted(unknown)[0]}", "is not a concept field")
+        dimensions = frozenset(_words(spec.get("dimensions", []), where("concept"), f"{key}.dimensions"))
+        if not dimensions or not dimensions <= DIMENSIONS:
+            raise LexiconError(where("concept"), f"{key}.dimensions",
+                               f"must name at least one of {', '.join(sorted(DIMENSIONS))}")
+        names = _words(spec.get("names", [name]), where("concept"), f"{key}.names")
+        concepts.append(Concept(
+            name=name,
+            names=names,
+            phrases=_words(spec.get("phrases", []), where("concept"), f"{key}.phrases"),
+            weak=_words(spec.get("weak", []), where("concept"), f"{key}.weak"),
+            dimensions=dimensions,
+            unit_evidence=bool(spec.get("unit_evidence", False)),
+        ))
+    evidence_by_dimension: dict[str, str] = {}
+    for c in concepts:
+        for d in c.dimensions if c.unit_evidence else ():
+            if d in evidence_by_dimension:
+                raise LexiconError(where("concept"), f"concept.{c.name}.unit_evidence",
+                                   f"dimension '{d}' already gives evidence for concept '{evidence_by_dimension[d]}'")
+            evidence_by_dimension[d] = c.name
+
+    def words_at(table: str, key: str) -> tuple[str, ...]:
+        return _words(_table(data, table, where(table)).get(key, []), where(table), f"{table}.{key}")
+
+    groups = _table(data, "noun_groups", where("noun_groups"))
+    types = _table(data, "entity_types", where("entity_types"))
+    priority = types.get("priority", {})
+    anaphora = {}
+    for phrase, allowed in _table(data, "anaphora", where("anaphora")).items():
+        anaphora[" ".join(phrase.casefold().split())] = frozenset(
+            _words(allowed, where("anaphora"), f"anaphora.{phrase}"))
+    roles = {key: words_at("roles", key) for key in _table(data, "roles", where("roles"))}
+    weights = {key: _number(v, where(key), key) for key, v in data.items()
+               if not isinstance(v, dict | list) and not key.startswith("_")}
+    for needed in ("metric_threshold", "outside_clause_discount", "outside_segment_discount", "unmatched_qualifier",
+                   "max_unmatched_qualifiers", "unit_evidence", "concept_phrase", "ambiguity_margin"):
+        if needed not in weights:
+            raise LexiconError("checker/lexicon/weights.toml", needed, "is missing")
+    place = {key: _number(v, where("place"), f"place.{key}")
+             for key, v in _table(data, "place", where("place")).items()}
+    return Lexicon(
+        concepts=tuple(concepts),
+        having=frozenset(words_at("having", "words")),
+        noun_groups=tuple(frozenset(_words(v, where("noun_groups"), f"noun_groups.{k}")) for k, v in groups.items()),
+        change_words=frozenset(words_at("change", "words")),
+        attribution=frozenset(words_at("attribution", "words")),
+        generic_claimant_words=frozenset(words_at("attribution", "generic")),
+        sub_national=frozenset(_words(types.get("sub_national", []), where("entity_types"),
+                                      "entity_types.sub_national")),
+        type_priority={k: _number(v, where("entity_types"), f"entity_types.priority.{k}")
+                       for k, v in priority.items()},
+        anaphora=anaphora,
+        roles=roles,
+        weights=weights,
+        place_weights=place,
+        sources=sources,
+    )
+
+
+def with_weights(lex: Lexicon, **weights: float) -> Lexicon:
+    """A copy with some top-level weights changed (for experiments and tests)."""
+    return replace(lex, weights={**lex.weights, **weights})

@@ -1,0 +1,162 @@
+"""One sentence as the matcher sees it: its words (folded and stemmed once), the
+places it names with the grammatical role each plays, and the words that point
+back at a place named before ("it", "the country").
+
+Everything here is computed once per sentence, in time linear in its length, and
+shared by every number in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from checker.extract.sentences import CLAUSE_BREAK
+from checker.lexicon import Lexicon
+from checker.reference import Reference, normalise_name
+
+# Possessives are split off ("Ukraine's" -> "Ukraine", "s") so that names are found.
+_WORD = re.compile(r"[^\W_]+")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+# The longest place name looked up, in words.
+_MAX_NAME_WORDS = 6
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to meet "covers" with "cover" and "populations" with
+    "population"; applied alike to the sentence and to the lexicon's phrases."""
+    for suffix in ("ation", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def stems_of(phrase: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in _WORD.findall(phrase.casefold()))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in the sentence (or pointed at by an anaphor in it)."""
+
+    name: str  # normalised index key
+    surface: str  # as written ("Ukraine's" -> "Ukraine"; "the country" for an anaphor)
+    position: int  # index of its first word
+    end: int  # index past its last word
+    types: frozenset[str]  # entity types of its rows ("" when a table gives none)
+    possessive: bool = False  # "Ukraine's ..."
+    object: bool = False  # after "from", "than", ...: not what the sentence is about
+    anaphor: str = ""  # the word that pointed at it ("it", "the country"), if any
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset of the sentence in the article
+    words: tuple[str, ...]  # as written
+    spans: tuple[tuple[int, int], ...]  # offsets in `text`
+    folded: tuple[str, ...]
+    stems: tuple[str, ...]
+    clause: tuple[int, ...]  # clause number of each word (CLAUSE_BREAK)
+    comma_clause: tuple[int, ...]  # number of ", " before each word (for asides)
+    mentions: tuple[Mention, ...]
+    anaphors: tuple[tuple[int, int, str], ...]  # (first word, past last word, phrase)
+
+    def word_at(self, offset: int) -> int:
+        """Index of the first word ending after `offset` (an offset in `text`)."""
+        lo, hi = 0, len(self.spans)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.spans[mid][1] > offset:
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo
+
+    @cached_property
+    def stem_set(self) -> frozenset[str]:
+        return frozenset(self.stems)
+
+
+def analyse(text: str, start: int, reference: Reference, lex: Lexicon) -> Sentence:
+    found = [(m.group(), m.span()) for m in _WORD.finditer(text)]
+    words = tuple(w for w, _ in found)
+    spans = tuple(s for _, s in found)
+    folded = tuple(w.casefold() for w in words)
+    stems = tuple(stem(w) for w in folded)
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
+    commas = [m.start() for m in re.finditer(r",\s", text)]
+    clause = tuple(_count_before(breaks, s[0]) for s in spans)
+    comma_clause = tuple(_count_before(commas, s[0]) for s in spans)
+    anaphors = _anaphors(folded, lex)
+    taken = {k for a, b, _ in anaphors for k in range(a, b)}
+    mentions = tuple(_mentions(text, words, spans, folded, reference, lex, taken))
+    return Sentence(text, start, words, spans, folded, stems, clause, comma_clause, mentions, anaphors)
+
+
+def _count_before(sorted_offsets: list[int], offset: int) -> int:
+    lo, hi = 0, len(sorted_offsets)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sorted_offsets[mid] < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _anaphors(folded: tuple[str, ...], lex: Lexicon) -> tuple[tuple[int, int, str], ...]:
+    longest = max((len(p.split()) for p in lex.anaphora), default=0)
+    out = []
+    k = 0
+    while k < len(folded):
+        for size in range(min(longest, len(folded) - k), 0, -1):
+            phrase = " ".join(folded[k:k + size])
+            if phrase in lex.anaphora:
+                out.append((k, k + size, phrase))
+                k += size
+                break
+        else:
+            k += 1
+    return tuple(out)
+
+
+def entity_types(reference: Reference, name: str) -> frozenset[str]:
+    return frozenset(dict(r.extra).get("entity_type", "").strip().casefold() for r in reference.rows_for(name))
+
+
+def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], ...], folded: tuple[str, ...],
+              reference: Reference, lex: Lexicon, taken: set[int]) -> list[Mention]:
+    """Place names written in the sentence, longest first at each position."""
+    found: list[Mention] = []
+    n = len(words)
+    longest = min(reference.max_name_tokens, _MAX_NAME_WORDS)
+    normal = [normalise_name(w) for w in words]
+    objects = frozenset(lex.role_words("object_prepositions"))
+    k = 0
+    while k < n:
+        hit = None
+        for size in range(min(longest, n - k), 0, -1):
+            if size == 1 and not words[k][:1].isupper():
+                continue  # single lower-case words are not names ("turkey", "chad")
+            if k in taken and size == 1:
+                continue
+            name = " ".join(p for p in normal[k:k + size] if p)
+            if name and name in reference.entity_index:
+                end = k + size
+                after = text[spans[end - 1][1]:spans[end - 1][1] + 2]
+                possessive = bool(_POSSESSIVE.match(after))
+                # "from Spain", "than France", "from the Soviet Union"
+                before = folded[k - 1] if k >= 1 else ""
+                if before == "the" and k >= 2:
+                    before = folded[k - 2]
+                hit = Mention(name, " ".join(words[k:end]), k, end, entity_types(reference, name),
+                              possessive=possessive, object=before in objects)
+                k = end
+                break
+        if hit is None:
+            k += 1
+        else:
+            found.append(hit)
+    return found
