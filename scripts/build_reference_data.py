@@ -404,8 +404,8 @@ def country_rows(code: str, data: dict) -> list[dict[str, str]]:
     # Only for countries: for a territory the entry is "none (...)" or the date it
     # became self-governing, and for the EU the Maastricht Treaty.
     if independence and base["entity_type"] == "country":
-        for event in parse_events(independence, code):
-            rows.append({**base, "metric": event.metric, "unit": "year", "value": event.value,
+        for order, event in enumerate(parse_events(independence, code)):
+            rows.append({**base, "_order": order, "metric": event.metric, "unit": "year", "value": event.value,
                          "value_low": "", "value_high": "", "as_of": event.as_of,
                          "metric_aliases": event.metric_aliases, "event_group": "independence",
                          "notes": event.notes})
@@ -460,10 +460,12 @@ def build_countries() -> list[dict[str, str]]:
                 raise ValueError(f"{code} and {seen[name]} would both be called {name!r}")
             seen[name] = code
         rows.extend(new)
-    # Metrics in factbook_metrics order, a series newest first; then the events in date order.
-    def key(r: dict[str, str]) -> tuple:
+    # Metrics in factbook_metrics order, a series newest first; then the events in the
+    # entry's own order: the Factbook lists the date it counts as independence first and
+    # "notable earlier dates" after, and a matcher that meets a tie takes the first row.
+    def key(r: dict[str, Any]) -> tuple:
         if r["event_group"]:
-            return (r["entity"].casefold(), 1, 0, r["as_of"], r["metric"])
+            return (r["entity"].casefold(), 1, r["_order"])
         return (r["entity"].casefold(), 0, METRIC_ORDER[r["metric"]], "", "") + (-int(r["as_of"] or 0),)
     rows.sort(key=key)
     return rows
