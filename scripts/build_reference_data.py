@@ -34,6 +34,10 @@ if str(REPO) not in sys.path:
 
 from checker.reference.aliases import NEWSROOM_ALIASES  # noqa: E402  (hand-written names, this project's own)
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from factbook_events import parse_events  # noqa: E402
+from factbook_metrics import METRICS, METRICS_BY_NAME, read_figure  # noqa: E402
+
 OUT_DIR = REPO / "reference_data"
 
 FACTBOOK_VERSION = "0.1.2"
@@ -47,21 +51,63 @@ MIN_CITY_POPULATION = 15000
 
 COUNTRY_COLUMNS = [
     "entity", "entity_type", "code", "metric", "value", "value_low", "value_high", "unit", "as_of",
-    "source", "source_url", "aliases", "metric_aliases", "notes", "capital",
+    "source", "source_url", "aliases", "metric_aliases", "event_group", "notes", "capital",
 ]
 CITY_COLUMNS = [
     "entity", "entity_type", "metric", "value", "unit", "as_of", "source", "source_url",
-    "aliases", "metric_aliases", "country", "country_name", "geonameid",
+    "aliases", "metric_aliases", "figure_kind", "notes", "country", "country_name", "geonameid",
 ]
 
-METRIC_ALIASES = {
-    "area": "area|territory|size|square kilometres|square kilometers|square miles|covers|total area",
-    "land area": "land area|land",
-    "population": "population|people|inhabitants|residents|citizens",
-    "GDP": "GDP|gross domestic product|economy|nominal GDP|GDP at official exchange rates",
-    "independence": "independence|independent|became independent|gained independence",
+METRIC_ALIASES = {m.name: m.aliases for m in METRICS}
+METRIC_ORDER = {m.name: i for i, m in enumerate(METRICS)}
+# Metrics read by their own parsers below (ranges, prose estimates, combined entries);
+# every other metric in factbook_metrics.METRICS is read by its generic pattern.
+SPECIAL_METRICS = {"area", "land area", "population", "GDP"}
+# A money figure whose note says it covers more than this entry (West Bank with Gaza
+# Strip, Jersey with Guernsey) or is in another currency is left out.
+COMBINED_NOTE = re.compile(r"entry includes|currency of exchange", re.I)
+# Notes added to a Factbook row where the figure is one party's view of a contested
+# matter; the other party's figure is a claimant row in a hand-curated table.
+CONTESTED_NOTES = {
+    ("rs", "population"): (
+        "the Factbook's Russia entry does not say whether this figure counts Crimea and Sevastopol, "
+        "whose annexation the US does not recognise (Factbook, Russia, administrative divisions note); "
+        "Rosstat's figure, which counts them, is in ukraine_war.csv as Russia's claim"),
 }
 CITY_METRIC_ALIASES = "population|people|inhabitants|residents"
+
+# What a GeoNames population figure is (the `figure_kind` column). GeoNames gives no
+# date and no definition: a figure may be the city proper, a metro area or an
+# administrative area, so every row says so in `notes`.
+CITY_NOTE = ("GeoNames figure, undated; it may count the city proper, a metro area or an "
+             "administrative area")
+# Rows whose GeoNames figure is known to be a metro or region total, not the city
+# proper: in each case the figure is that of the wider area named here, which exceeds
+# the municipality an article means by "the city" by a wide margin. No city-proper
+# figure is given for them: the project has no dated, licensed source for one.
+METRO_CITIES = {
+    "2332459": "Lagos: the figure is of the Lagos metropolitan area (much of Lagos State), not a municipality",
+    "3143244": "Oslo: the figure is of the Oslo urban area, well above Oslo municipality",
+    "2673730": "Stockholm: the figure is of Greater Stockholm, well above Stockholm municipality",
+    "2147714": "Sydney: the figure is of Greater Sydney; the City of Sydney local government area is a small part",
+    "2158177": "Melbourne: the figure is of Greater Melbourne; the City of Melbourne is a small part",
+    "2174003": "Brisbane: the figure is of Greater Brisbane, well above the City of Brisbane",
+    "2063523": "Perth: the figure is of Greater Perth; the City of Perth is a small part",
+    "2078025": "Adelaide: the figure is of Greater Adelaide; the City of Adelaide is a small part",
+    "2618425": "Copenhagen: the figure is of the Copenhagen urban area, well above Copenhagen municipality",
+    "993800": "Johannesburg: the figure is of the wider Johannesburg urban region, well above the City of "
+              "Johannesburg metropolitan municipality",
+    "2800866": "Brussels: the figure is of the Brussels-Capital Region (19 municipalities), not the City of Brussels",
+    "2964574": "Dublin: the figure is of the Dublin urban area, well above the Dublin City Council area",
+}
+# Ukrainian oblasts fought over or occupied since February 2022 (GeoNames admin1
+# codes), and Crimea and Sevastopol, occupied since 2014: a city's population there
+# has changed with the war (Kherson, Mariupol, Bakhmut) and GeoNames does not say
+# whether its figure is pre-war or a wartime estimate.
+WARTIME_ADMIN1 = {
+    "05": "Donetsk Oblast", "14": "Luhansk Oblast", "26": "Zaporizhzhia Oblast", "08": "Kherson Oblast",
+    "07": "Kharkiv Oblast", "11": "Crimea (occupied since 2014)", "20": "Sevastopol (occupied since 2014)",
+}
 
 # Where the Factbook's conventional short form is not what an article would call
 # the place (an abbreviation, "none", a list), the name used instead. The
@@ -216,23 +262,6 @@ def parse_gdp(text: str) -> tuple[str, str] | None:
     return (plain_number(value), m["year"]) if value is not None else None
 
 
-_YEAR = re.compile(r"(?<![\d,])(\d{3,4})(?![\d,])")
-
-
-def parse_independence(text: str) -> str | None:
-    """Year of the first date in the Factbook's independence entry.
-
-    '24 August 1991 (from the Soviet Union); ...' -> '1991'. Entries that give no
-    date ('none (territory of the US)', 'no official date of independence: ...',
-    'oldest independent country in Africa ...') give no row.
-    """
-    first = text.split(";")[0].strip()
-    if not re.match(r"^(?:ca\.\s*)?\d", first):
-        return None
-    m = _YEAR.search(first.split("(")[0])
-    return m.group(1) if m else None
-
-
 # --------------------------------------------------------------- countries
 
 
@@ -333,9 +362,10 @@ def country_rows(code: str, data: dict) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
 
     def add(metric: str, unit: str, notes: str, as_of: str = "", **values: str) -> None:
+        extra = CONTESTED_NOTES.get((code, metric))
         row = {**base, "metric": metric, "unit": unit, "as_of": as_of,
-               "metric_aliases": METRIC_ALIASES[metric], "notes": notes,
-               "value": "", "value_low": "", "value_high": ""}
+               "metric_aliases": METRIC_ALIASES[metric], "notes": f"{notes}; {extra}" if extra else notes,
+               "value": "", "value_low": "", "value_high": "", "event_group": ""}
         row.update(values)
         rows.append(row)
 
@@ -367,13 +397,56 @@ def country_rows(code: str, data: dict) -> list[dict[str, str]]:
         notes = gdp_text + (f"; {gdp_note}" if gdp_note else "")
         add("GDP", "USD", notes, as_of=parsed_gdp[1], value=parsed_gdp[0])
 
+    for metric in METRICS:
+        if metric.name not in SPECIAL_METRICS:
+            rows.extend(generic_rows(metric, data, add))
+
     independence = text_of(data, "Government", "Independence")
     # Only for countries: for a territory the entry is "none (...)" or the date it
     # became self-governing, and for the EU the Maastricht Treaty.
-    year = parse_independence(independence) if independence and base["entity_type"] == "country" else None
-    if year:
-        add("independence", "year", independence, value=year)
+    if independence and base["entity_type"] == "country":
+        for order, event in enumerate(parse_events(independence, code)):
+            rows.append({**base, "_order": order, "metric": event.metric, "unit": "year", "value": event.value,
+                         "value_low": "", "value_high": "", "as_of": event.as_of,
+                         "metric_aliases": event.metric_aliases, "event_group": "independence",
+                         "notes": event.notes})
     return rows
+
+
+def figures_of(node: Any) -> list[tuple[str, str]]:
+    """(text, year from the key) for a field: one figure, or one per year of a series."""
+    if not isinstance(node, dict):
+        return []
+    if isinstance(node.get("text"), str):
+        return [(clean(node["text"]), "")]
+    out = []
+    for key, child in node.items():
+        m = re.search(r"\b((?:19|20)\d\d)$", key.strip())
+        if m and isinstance(child, dict) and isinstance(child.get("text"), str):
+            out.append((clean(child["text"]), m.group(1)))
+    return out
+
+
+def generic_rows(metric: Any, data: dict, add: Any) -> list[dict[str, str]]:
+    """Rows of one metric read by its pattern; `add` is called for each and nothing returned."""
+    node = get(data, *metric.path)
+    parent = get(data, *metric.path[:-1]) if len(metric.path) > 2 else node
+    note = _note(node) or (_note(parent) if parent is not node else "")
+    if metric.money and COMBINED_NOTE.search(note):
+        return []
+    seen: set[str] = set()
+    for text, key_year in figures_of(node):
+        parsed = read_figure(metric, text)
+        if not parsed:
+            continue
+        value, year = parsed
+        as_of = year or key_year
+        if as_of in seen:  # a series lists each year once; never two rows for one year
+            continue
+        seen.add(as_of)
+        notes = text + (f"; {note}" if note and len(note) <= 300 else "")
+        add(metric.name, metric.unit, notes, as_of=as_of, value=value)
+    return []
 
 
 def build_countries() -> list[dict[str, str]]:
@@ -388,8 +461,14 @@ def build_countries() -> list[dict[str, str]]:
                 raise ValueError(f"{code} and {seen[name]} would both be called {name!r}")
             seen[name] = code
         rows.extend(new)
-    order = {m: i for i, m in enumerate(METRIC_ALIASES)}
-    rows.sort(key=lambda r: (r["entity"].casefold(), order[r["metric"]]))
+    # Metrics in factbook_metrics order, a series newest first; then the events in the
+    # entry's own order: the Factbook lists the date it counts as independence first and
+    # "notable earlier dates" after, and a matcher that meets a tie takes the first row.
+    def key(r: dict[str, Any]) -> tuple:
+        if r["event_group"]:
+            return (r["entity"].casefold(), 1, r["_order"])
+        return (r["entity"].casefold(), 0, METRIC_ORDER[r["metric"]], "", "") + (-int(r["as_of"] or 0),)
+    rows.sort(key=key)
     return rows
 
 
@@ -423,6 +502,15 @@ def build_cities() -> list[dict[str, str]]:
         if folded != name and folded in (city.get("alternatenames") or ()):
             aliases.append(folded)
         aliases.extend(a for a in NEWSROOM_ALIASES.get(name, ()) if a not in aliases)
+        geonameid = str(city["geonameid"])
+        kind, notes = "undated", CITY_NOTE
+        if geonameid in METRO_CITIES:
+            kind, notes = "metro", f"{CITY_NOTE}; a metro or region total, not the city proper: {METRO_CITIES[geonameid]}"
+        elif city["countrycode"] == "UA" and city.get("admin1code") in WARTIME_ADMIN1:
+            region = WARTIME_ADMIN1[city["admin1code"]]
+            kind, notes = "wartime", (f"{CITY_NOTE}; a city in {region}, fought over or occupied in Russia's war "
+                                      "against Ukraine: its population has changed with the war and this figure "
+                                      "may be pre-war or a wartime estimate")
         rows.append({
             "entity": name,
             "entity_type": "city",
@@ -434,6 +522,8 @@ def build_cities() -> list[dict[str, str]]:
             "source_url": GEONAMES_URL.format(id=city["geonameid"]),
             "aliases": "|".join(aliases),
             "metric_aliases": CITY_METRIC_ALIASES,
+            "figure_kind": kind,
+            "notes": notes,
             "country": city["countrycode"],
             "country_name": country_names.get(city["countrycode"], ""),
             "geonameid": str(city["geonameid"]),
