@@ -40,7 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from checker import check_text, load_reference
+from checker import check_text, load_reference  # noqa: E402  (the repo's checker, not an installed one)
 
 DEVSET = REPO / "tests" / "data" / "devset"
 VERDICTS = ("supported", "contradicted", "unverified")

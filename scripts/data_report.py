@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Print what the reference tables hold: a check to read after every rebuild.
 
-    python scripts/data_report.py                 # reference_data/
-    python scripts/data_report.py path/to/folder
+    python -m scripts.data_report                 # reference_data/ (run from the repo root)
+    python -m scripts.data_report path/to/folder
 
 Rows per table; metrics per entity type; how many entities have at least 30
 metrics; rows per as_of year; rows without as_of; rows with a claimant; rows with
@@ -20,13 +20,11 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+from checker.errors import ReferenceTableError
+from checker.extract.units import unit_info
+from checker.reference.tables import parse_table
 
-from checker.errors import ReferenceTableError  # noqa: E402
-from checker.reference_tables import parse_table  # noqa: E402
-from checker.units import unit_info  # noqa: E402
+REPO = Path(__file__).resolve().parent.parent
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")

@@ -1,9 +1,10 @@
 """The Factbook's independence entry -> one dated event per date it names.
 
-    >>> [(e.metric, e.as_of, e.value) for e in parse_events(
-    ...     "1 December 1918 (became a sovereign state under the Danish Crown); "
-    ...     "17 June 1944 (from Denmark; birthday of Jon SIGURDSSON)")]
-    [('sovereign state under the Danish Crown', '1918-12-01', '1918'), ('independence from Denmark', '1944-06-17', '1944')]
+    >>> for e in parse_events("1 December 1918 (became a sovereign state under the Danish Crown); "
+    ...                       "17 June 1944 (from Denmark; birthday of Jon SIGURDSSON)"):
+    ...     print(e.metric, e.as_of, e.value)
+    sovereign state under the Danish Crown 1918-12-01 1918
+    independence from Denmark 1944-06-17 1944
 
 An entry is a list of events separated by ';' (or ',' inside "notable earlier
 dates: ..."). Each event is a date followed by a parenthesised description

@@ -37,7 +37,7 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _known_to_checker(unit: str) -> bool:
-    from checker.units import unit_info
+    from checker.extract.units import unit_info
 
     return unit_info(unit) is not None  # "years", "kWh", "kW", "l", ...
 
@@ -237,7 +237,8 @@ EVENTS = [
     ("ic", "Iceland", "independence from Denmark", "1944", "1944-06-17", "17 June 1944 (from Denmark"),
     ("mx", "Mexico", "independence declared from Spain", "1810", "1810-09-16",
      "16 September 1810 (declared independence from Spain)"),
-    ("mx", "Mexico", "independence recognised by Spain", "1821", "1821-09-27", "27 September 1821 (recognized by Spain)"),
+    ("mx", "Mexico", "independence recognised by Spain", "1821", "1821-09-27",
+     "27 September 1821 (recognized by Spain)"),
     ("cu", "Cuba", "independence from Spain", "1898", "1898-12-10", "10 December 1898 (from Spain)"),
     ("cu", "Cuba", "independence from US administration", "1902", "1902-05-20", "20 May 1902 (from US administration)"),
     ("gm", "Germany", "German Empire established", "1871", "1871-01-18",
@@ -336,7 +337,7 @@ def test_russia_population_has_both_figures(countries: pd.DataFrame, war: pd.Dat
 def test_build_script_reproduces_every_table(tmp_path: Path):
     for run in ("first", "second"):
         out = tmp_path / run
-        subprocess.run([sys.executable, str(REPO / "scripts" / "build_reference_data.py"), "--out-dir", str(out)],
+        subprocess.run([sys.executable, "-m", "scripts.build_reference_data", "--out-dir", str(out)],
                        check=True, capture_output=True)
         for name in ("countries.csv", "cities.csv"):
             assert filecmp.cmp(out / name, DATA / name, shallow=False), f"{run} build differs: {name}"
