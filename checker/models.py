@@ -101,7 +101,14 @@ class ReferenceRow:
 
 @dataclass(frozen=True)
 class Match:
-    """The reference row a claim is about, and how sure the matcher is."""
+    """The reference row a claim is about, and why the matcher chose it.
+
+    `score` is the match model's total for the chosen row, clipped to 0-100: the
+    metric evidence (100 when the row's own words stand next to the number) plus
+    the place's terms (distance, clause, role, ...); `why` lists each term as a
+    reviewer reads it. `alternatives` are rows of the same family that the verdict
+    weighs too (a country's other independence events).
+    """
 
     row: ReferenceRow
     score: float
@@ -109,6 +116,8 @@ class Match:
     # The sentence attributes the figure to the row's claimant ("Putin said ..."):
     # only then may a party's figure confirm or contradict it.
     attributed: bool = False
+    why: tuple[str, ...] = ()
+    alternatives: tuple[ReferenceRow, ...] = ()
 
 
 @dataclass(frozen=True)

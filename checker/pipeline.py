@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from checker.extract import extract_claims
-from checker.match import match_claim
+from checker.match import Decision, match_claim, match_claims
 from checker.models import CheckedClaim, Claim, Report
 from checker.reference import Reference, load_reference
 from checker.verdict import VerdictOptions, judge
@@ -34,8 +34,9 @@ def check_text(
     claims = extract_claims(text)
     checked: list[CheckedClaim] = []
     reported = 0
-    for k, claim in enumerate(claims, start=1):
-        checked.append(_check_one(claim, reference, date, options))
+    decisions = match_claims(text, claims, reference)
+    for k, (claim, decision) in enumerate(zip(claims, decisions), start=1):
+        checked.append(_check_one(claim, decision, reference, date, options))
         # At most one call per percent: each call may redraw a progress bar.
         if progress is not None and (k * 100 // len(claims) > reported or k == len(claims)):
             reported = k * 100 // len(claims)
@@ -43,7 +44,8 @@ def check_text(
     return Report(text=text, date=date, claims=tuple(checked), tables=reference.tables)
 
 
-def _check_one(claim: Claim, reference: Reference, date: dt.date, options: VerdictOptions) -> CheckedClaim:
+def _check_one(claim: Claim, decision: Decision, reference: Reference, date: dt.date,
+               options: VerdictOptions) -> CheckedClaim:
     forecast = projection_verdict(claim, date)
     if forecast is not None:
         return forecast
@@ -55,4 +57,4 @@ def _check_one(claim: Claim, reference: Reference, date: dt.date, options: Verdi
             note = (f"{result.note} “{claim.text} ago” was read as the year {int(relative.value)}, "
                     f"counting from the publication date {date.isoformat()}.")
             return replace(result, claim=claim, note=note)
-    return judge(claim, match_claim(claim, reference), options)
+    return judge(claim, decision.match, options, unmatched_because=decision.reason)

@@ -46,7 +46,7 @@ MIN_CITY_POPULATION = 15000
 
 COUNTRY_COLUMNS = [
     "entity", "entity_type", "code", "metric", "value", "value_low", "value_high", "unit", "as_of",
-    "source", "source_url", "aliases", "metric_aliases", "event_group", "notes", "capital",
+    "source", "source_url", "aliases", "metric_aliases", "event_group", "notes", "capital", "demonyms",
 ]
 CITY_COLUMNS = [
     "entity", "entity_type", "metric", "value", "unit", "as_of", "source", "source_url",
@@ -339,6 +339,25 @@ def _note(node: Any) -> str:
     return clean(node.get("note")) if isinstance(node, dict) else ""
 
 
+def demonyms(noun: str) -> list[str]:
+    """The Factbook's nationality noun -> the names of its people, singular and plural:
+    "Samoan(s)" -> Samoan, Samoans; "Frenchman(men), Frenchwoman(women)" -> the four
+    forms; "(singular and plural)" and notes are dropped. The matcher reads "500
+    Samoans" as a mention of Samoa's people."""
+    noun = re.split(r";\s*note\b", noun, maxsplit=1)[0]
+    out: list[str] = []
+    for piece in re.split(r",|\bor\b|/", noun):
+        piece = re.sub(r"\((?:singular|plural|collective)[^)]*\)", "", piece).strip()
+        m = re.fullmatch(r"([A-Z][\w'\- ]*?)\s*\((s|[a-z]+)\)", piece)
+        if m:
+            stem, ending = m.group(1).strip(), m.group(2)
+            plural = stem + "s" if ending == "s" else re.sub(r"(man|woman)$", ending, stem)
+            out += [stem, plural]
+        elif re.fullmatch(r"[A-Z][\w'\- ]*", piece):
+            out.append(piece)
+    return list(dict.fromkeys(w for w in out if w and w.casefold() != "none"))
+
+
 def country_rows(code: str, data: dict) -> list[dict[str, str]]:
     name, factbook_aliases = entity_name(code, data)
     aliases = list(dict.fromkeys([*factbook_aliases, *NEWSROOM_ALIASES.get(name, ())]))
@@ -353,6 +372,8 @@ def country_rows(code: str, data: dict) -> list[dict[str, str]]:
         "source_url": FACTBOOK_URL.format(slug=SLUG_OVERRIDES.get(code) or slugify(name)),
         "aliases": "|".join(aliases),
         "capital": "" if capital.casefold() == "none" else capital,
+        "demonyms": "|".join(n for n in demonyms(text_of(data, "People and Society", "Nationality", "noun"))
+                             if n.casefold() != name.casefold()),
     }
     rows: list[dict[str, str]] = []
 

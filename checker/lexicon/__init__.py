@@ -46,7 +46,8 @@ class Concept:
     unit_evidence: bool = False
 
 
-@dataclass(frozen=True)
+# Compared and hashed by identity: it is loaded once and used as a cache key.
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     concepts: tuple[Concept, ...]
     having: frozenset[str]
@@ -118,7 +119,9 @@ def _merge(into: dict[str, Any], new: dict[str, Any], shown: str) -> None:
 def _words(value: Any, where: str, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise LexiconError(where, key, "must be a list of non-empty strings")
-    return tuple(dict.fromkeys(" ".join(v.casefold().split()) for v in value))
+    # Words are compared as the matcher splits them: "country's" is "country s".
+    return tuple(dict.fromkeys(" ".join(v.casefold().replace("’s", " s").replace("'s", " s").split())
+                               for v in value))
 
 
 def _number(value: Any, where: str, key: str) -> float:

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
-from checker.match.matcher import attributed_to, is_change_amount, match_claim, metric_score, units_compatible
+from checker.match.matcher import (
+    Decision,
+    attributed_to,
+    decide,
+    is_change_amount,
+    match_claim,
+    match_claims,
+    units_compatible,
+)
 
-__all__ = ["attributed_to", "is_change_amount", "match_claim", "metric_score", "units_compatible"]
+__all__ = ["Decision", "attributed_to", "decide", "is_change_amount", "match_claim", "match_claims",
+           "units_compatible"]

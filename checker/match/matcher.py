@@ -1,96 +1,377 @@
-"""Find the reference row a claim asserts about, or none.
+"""Find the reference row a claim is about, or none, and say why.
 
-A row is a candidate only when three things hold: its entity (or an alias) is
-named in the claim's sentence, its unit is compatible with the claim's, and the
-words around the number resemble its metric. Among candidates the nearest entity
-and the closest metric win. When nothing fits well the claim stays unmatched: a
-wrong match that "contradicts" a true claim is worse than no match.
+Three steps, each a module of its own:
+1. candidates: the places named in the sentence, and a word such as "it" or "the
+   country" resolved to the last fitting place named before (`sentence`); each
+   place's rows whose unit fits the claim's;
+2. features: how well the words around the number name the row's metric
+   (`evidence`), what the number is (`roles`: a part, an age, a rank is no level),
+   and the place's role in the sentence (`features`: subject, possessive, aside,
+   object of "from", position in a "respectively" list, attribution);
+3. a score with weights kept in data (checker/lexicon/weights.toml), and a decision:
+   the best candidate if its metric evidence passes the threshold and no other place
+   comes close. When nothing fits well the claim stays unmatched: a wrong match that
+   "contradicts" a true claim is worse than no match.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz
-from rapidfuzz.utils import default_process
-
-from checker.extract.sentences import clause_bounds
+from checker.extract.sentences import split_sentences
 from checker.extract.units import dimension_of
+from checker.lexicon import Lexicon, lexicon
+from checker.match.evidence import Region, lexicon_dimension, metric_evidence, row_concept
+from checker.match.features import Candidate, PlaceFeatures, terms
+from checker.match.roles import LEVEL, NumberRole, number_role
+from checker.match.sentence import Mention, Sentence, analyse, entity_types, stems_of
 from checker.models import Claim, Match, ReferenceRow
-from checker.reference import Reference, normalise_name
+from checker.reference import Reference
 
-# How many words either side of the number count as its context.
+# How many words either side of the number count as its wider context.
 CONTEXT_WORDS = 10
-# Minimum metric similarity (0-100) for a row to be considered about the same thing.
-METRIC_THRESHOLD = 80.0
-# Metric words found only outside the number's clause count this much less.
-OUTSIDE_CLAUSE_DISCOUNT = 10.0
-# A name inside a comma-delimited aside ("Kharkiv, Ukraine's second city, has ...") is
-# rarely what the number is about; nor, less surely, a name in another clause when the
-# number's own clause names something. This much is taken off their scores.
-ASIDE_PENALTY = 40.0
-OTHER_CLAUSE_PENALTY = 20.0
-# Entity types that sit inside a country: their figures are never the country's.
-_SUB_NATIONAL = frozenset({"city", "region", "oblast", "province", "state", "district", "town"})
-
-# Counted nouns that name the same kind of thing.
-_NOUN_GROUPS: tuple[frozenset[str], ...] = (
-    frozenset({"people", "persons", "residents", "inhabitants", "citizens", "population"}),
-    frozenset({"troops", "soldiers", "servicemen", "personnel", "fighters", "military personnel"}),
-    frozenset({"regions", "oblasts", "provinces"}),
-)
-
-# Possessives split off ("Ukraine's" -> "Ukraine", "s") so that names are found.
-_WORD = re.compile(r"[^\W_]+")
+# The number's clause is read at most this many words either side (a run-on
+# sentence must not make every number read the whole of it).
+CLAUSE_WORDS = 30
+# How many sentences back a word like "it" or "the country" may point.
+ANAPHORA_SENTENCES = 3
 
 
 @dataclass(frozen=True)
-class _Mention:
-    name: str  # normalised
-    surface: str
-    position: int  # word index in the sentence
+class Decision:
+    """The matcher's answer for one claim: a match, or none and why."""
+
+    match: Match | None
+    reason: str = ""
 
 
-def match_claim(claim: Claim, reference: Reference) -> Match | None:
-    """The best reference row for `claim`, or None when no row fits well enough."""
+def match_claim(claim: Claim, reference: Reference, lex: Lexicon | None = None) -> Match | None:
+    """The best reference row for `claim`, or None (the claim's sentence alone as context)."""
+    return decide(claim, reference, lex).match
+
+
+def decide(claim: Claim, reference: Reference, lex: Lexicon | None = None,
+           siblings: Sequence[Claim] | None = None, earlier: Sequence[Sentence] = ()) -> Decision:
+    """Like match_claim, with the reason when there is no match. `siblings` are all the
+    claims of the sentence (found again when not given); `earlier` the sentences before
+    it, most recent last, for "it" and "the country"."""
+    lex = lex or lexicon()
+    sent = _analysed(claim.sentence, claim.sentence_start, reference, lex)
+    if siblings is None:
+        from checker.extract import extract_claims, with_offset  # the same sentence, read again
+
+        siblings = [with_offset(c, claim.sentence_start) for c in extract_claims(claim.sentence)]
+    return _decide(claim, sent, siblings, earlier, reference, lex)
+
+
+def match_claims(text: str, claims: Sequence[Claim], reference: Reference,
+                 lex: Lexicon | None = None) -> Iterator[Decision]:
+    """A decision for each claim of an article, in order, reading its sentences in order
+    so that "It covers 1.56 million square kilometres" finds the place named before."""
+    lex = lex or lexicon()
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence_start, []).append(c)
+    decided: dict[int, Decision] = {}
+    recent: list[Sentence] = []
+    sentences = iter(split_sentences(text))
+    for claim in claims:
+        # Read sentences up to this claim's: every one for the places it names, since
+        # "It covers ..." points back at them.
+        for start, end in sentences:
+            sent = _analysed(text[start:end], start, reference, lex)
+            for c in by_sentence.get(start, ()):
+                decided[id(c)] = _decide(c, sent, by_sentence[start], recent, reference, lex)
+            if sent.mentions:
+                recent = [*recent[-(ANAPHORA_SENTENCES - 1):], sent]
+            if id(claim) in decided:
+                break
+        # A claim whose sentence the splitter cut differently still gets a decision.
+        found = decided.pop(id(claim), None)
+        yield found if found is not None else decide(claim, reference, lex)
+
+
+_CACHE: dict[tuple[str, int, int, int], Sentence] = {}
+
+
+def _analysed(text: str, start: int, reference: Reference, lex: Lexicon) -> Sentence:
+    key = (text, start, id(reference), id(lex))
+    sent = _CACHE.get(key)
+    if sent is None:
+        if len(_CACHE) > 256:
+            _CACHE.clear()
+        sent = _CACHE[key] = analyse(text, start, reference, lex)
+    return sent
+
+
+def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Sequence[Sentence],
+            reference: Reference, lex: Lexicon) -> Decision:
     if claim.qualifier == "vague" and not claim.unit:
-        return None
-    words, spans, mentions = _sentence_index(claim.sentence, reference)
-    claim_pos = _word_index(spans, claim.start - claim.sentence_start)
+        return Decision(None, "a vague amount with nothing counted")
+    first = sent.word_at(claim.start - claim.sentence_start)
+    last = max(first + 1, sent.word_at(max(claim.start, claim.end - 1) - claim.sentence_start) + 1)
+    clause = _clause_range(sent, first, last)
+    role = number_role(claim, sent, first, last, clause, lex)
+    mentions = [*sent.mentions, *_resolved_anaphors(sent, earlier, reference, lex)]
     if not mentions:
-        return None
-    context = _context(words, claim, claim_pos)
-    clause_context = _clause_context(claim)
-    clause = _clause_penalties(claim, spans, mentions)
-    delta = is_change_amount(claim)
-    best: tuple[float, ReferenceRow, _Mention] | None = None
+        return Decision(None, "no place or thing named that a table holds")
+    regions, window = _regions(sent, claim, first, last, clause, siblings, lex)
+    group = _noun_group(claim.unit, lex)
+    change = is_change_amount(claim)
+    features = _place_features(claim, sent, first, last, mentions, siblings, lex)
+    candidates: list[Candidate] = []
+    blocked: NumberRole | None = None
+    threshold = lex.weight("metric_threshold")
     for mention in mentions:
-        for row in reference.rows_for(mention.name):
-            if not units_compatible(claim.unit, row.unit):
+        rows = reference.rows_for(mention.name)
+        for row in rows:
+            if not units_compatible(claim.unit, row.unit, lex):
                 continue
-            if delta and not _is_rate_of_change(row):
+            if change and not _is_rate_of_change(row, lex):
                 continue  # "fell by 500,000" is not the population
-            # Words in the number's own clause count fully; beyond it, a little less:
-            # "Russia controls 75% of Donetsk, while Kyiv still holds a fifth".
-            metric = max(metric_score(clause_context, row, claim.unit),
-                         metric_score(context, row, claim.unit) - OUTSIDE_CLAUSE_DISCOUNT)
-            if metric < METRIC_THRESHOLD:
+            evidence = metric_evidence(sent, regions, window, row, claim.unit, group, lex, first)
+            if evidence.score < threshold:
                 continue
-            distance = abs(mention.position - claim_pos)
-            score = (metric - 2.0 * distance + _claimant_bonus(claim.sentence, row)
-                     - clause[id(mention)] + _TYPE_PRIORITY.get(_entity_type(row), 0.0))
-            if best is None or score > best[0]:
-                best = (score, row, mention)
-    if best is None:
+            if role.blocks(frozenset(stems_of(row.metric))):
+                blocked = role
+                continue
+            f = features[id(mention)]
+            attribution = ""
+            if row.claimant:
+                attribution = "attributed" if attributed_to(claim.sentence, row.claimant, lex) else "unattributed"
+            # "Ukraine's territory", "Georgia's 4.9 million people": the possessive governs
+            # the metric word or the number; "Kenya's capital Nairobi" governs neither.
+            governs = mention.possessive and f.clause == "same" and (
+                mention.end <= evidence.at <= mention.end + 3 or mention.end <= first <= mention.end + 2)
+            f = replace(f, attribution=attribution, type_priority=lex.type_priority.get(_entity_type(row), 0.0),
+                        matched_qualifiers=_matched_qualifiers(sent, window, row, lex), possessive=governs)
+            candidates.append(Candidate(row, mention, evidence, f, terms(f, mention, lex)))
+    if not candidates:
+        if blocked is not None:
+            return Decision(None, f"the figure is {blocked.describe()}")
+        if role is not LEVEL:
+            return Decision(None, f"the figure is {role.describe()}")
+        return Decision(None, "no row of the places named measures what the figure measures")
+    # Highest total; among rows of one series (same entity and metric) the latest.
+    best = max(candidates, key=lambda c: (round(c.total, 6), c.row.as_of))
+    rival = _rival(best, candidates, lex)
+    if rival is not None:
+        return Decision(None, f"it could be about {best.mention.surface} or {rival.mention.surface}")
+    unpenalised = [m for m in mentions if features[id(m)].clause in ("same", "first")]
+    if _inside_nearer_place(best.row, best.mention, unpenalised, first, reference, lex):
+        return Decision(None, "a smaller place is named nearer the number")
+    row, alternatives = _event_in_group(claim, best.row, reference, best.mention)
+    match = Match(
+        row=row,
+        score=round(max(0.0, min(100.0, best.total)), 1),
+        entity_surface=best.mention.anaphor or best.mention.surface,
+        attributed=best.features.attribution == "attributed",
+        why=tuple(best.explain()),
+        alternatives=alternatives,
+    )
+    return Decision(match)
+
+
+def _matched_qualifiers(sent: Sentence, window: Region, row: ReferenceRow, lex: Lexicon) -> int:
+    _, rest = row_concept(row.metric, row.unit, lex)
+    near = set(sent.stems[window.first:window.last])
+    return sum(1 for w in rest if w in near)
+
+
+def _clause_range(sent: Sentence, first: int, last: int) -> tuple[int, int]:
+    if not sent.words:
+        return 0, 0
+    k = min(first, len(sent.words) - 1)
+    cid = sent.clause[k]
+    lo = k
+    while lo > 0 and sent.clause[lo - 1] == cid and k - lo < CLAUSE_WORDS:
+        lo -= 1
+    hi = max(last, k + 1)
+    while hi < len(sent.words) and sent.clause[hi] == cid and hi - last < CLAUSE_WORDS:
+        hi += 1
+    return lo, hi
+
+
+def _regions(sent: Sentence, claim: Claim, first: int, last: int, clause: tuple[int, int],
+             siblings: Sequence[Claim], lex: Lexicon) -> tuple[list[Region], Region]:
+    """The number's segment (between the figures either side of it, in its clause),
+    its clause, and its window of words, nearest first."""
+    seg_lo, seg_hi = clause
+    for s in siblings:
+        if s.end <= claim.start:
+            seg_lo = max(seg_lo, sent.word_at(max(s.start, s.end - 1) - s.sentence_start) + 1)
+        elif s.start >= claim.end:
+            seg_hi = min(seg_hi, sent.word_at(s.start - s.sentence_start))
+    seg_lo, seg_hi = min(seg_lo, first), max(seg_hi, last)
+    if claim.unit == "year":
+        # A year is dated by the words of its own verb phrase ("abolished slavery in
+        # 1854"), not by another event in the clause. An opening "In 1991," leads into
+        # the clause after it.
+        if clause[1] - clause[0] <= 4 and clause[0] == 0:
+            seg_hi = _clause_range(sent, min(clause[1], len(sent.words) - 1), clause[1] + 1)[1]
+        segment = Region(seg_lo, seg_hi, 0.0, "next to the year")
+        return [segment], segment
+    # Beyond its clause, a number does not reach past a figure of its own kind: in "losses
+    # of $30bn, against an economy of about $373bn", "economy" is the second figure's word.
+    lo, hi = max(0, first - CONTEXT_WORDS), min(len(sent.words), last + CONTEXT_WORDS)
+    kind = _kind(claim)
+    for s in siblings:
+        if s is claim or _kind(s) != kind:
+            continue
+        s_first = sent.word_at(s.start - s.sentence_start)
+        s_last = sent.word_at(max(s.start, s.end - 1) - s.sentence_start) + 1
+        if s_first >= clause[1]:
+            hi = min(hi, clause[1])
+        elif s_last <= clause[0]:
+            lo = max(lo, s_last)
+    window = Region(min(lo, first), max(hi, last), lex.weight("outside_clause_discount"),
+                    "near the number, outside its clause")
+    regions = [
+        Region(seg_lo, seg_hi, 0.0, "next to the number"),
+        Region(clause[0], clause[1], lex.weight("outside_segment_discount"), "in the number's clause"),
+        window,
+    ]
+    return regions, window
+
+
+def _kind(claim: Claim) -> str:
+    return lexicon_dimension(claim.unit) if claim.unit else "count"
+
+
+def _noun_group(unit: str, lex: Lexicon) -> frozenset[str]:
+    for group in lex.noun_groups:
+        if unit in group:
+            return group
+    return frozenset({unit}) if unit else frozenset()
+
+
+def _resolved_anaphors(sent: Sentence, earlier: Sequence[Sentence], reference: Reference,
+                       lex: Lexicon) -> list[Mention]:
+    """Each word like "it" or "the country" in the sentence, as the place it points at:
+    the last fitting place named before it in this sentence, else in the sentences before."""
+    out = []
+    for a_first, a_end, phrase in sent.anaphors:
+        allowed = lex.anaphora.get(phrase, frozenset())
+        target = None
+        for m in reversed(sent.mentions):
+            if m.end <= a_first and _fits(m, allowed):
+                target = m
+                break
+        if target is None:
+            for previous in reversed(earlier):
+                fitting = [m for m in previous.mentions if _fits(m, allowed) and not m.object]
+                if fitting:
+                    target = fitting[0]  # the earlier sentence's subject, when it fits
+                    break
+        if target is None:
+            continue
+        after = sent.text[sent.spans[a_end - 1][1]:sent.spans[a_end - 1][1] + 2]
+        possessive = after[:1] in ("'", "’") or phrase == "its"
+        out.append(Mention(target.name, target.surface, a_first, a_end,
+                           target.types or entity_types(reference, target.name),
+                           possessive=possessive, anaphor=phrase))
+    return out
+
+
+def _fits(m: Mention, allowed: frozenset[str]) -> bool:
+    return "any" in allowed or bool(m.types & allowed) or "" in m.types
+
+
+def _place_features(claim: Claim, sent: Sentence, first: int, last: int, mentions: list[Mention],
+                    siblings: Sequence[Claim], lex: Lexicon) -> dict[int, PlaceFeatures]:
+    here = sent.clause[first] if sent.words else 0
+    here_comma = sent.comma_clause[first] if sent.words else 0
+    in_clause = [m for m in mentions if sent.clause[m.position] == here]
+    subject = next((m for m in sent.mentions if not m.object), None)
+    antecedent = _antecedent(sent, first, lex)
+    pairs = _respectively(claim, sent, siblings, lex)
+    out = {}
+    for m in mentions:
+        if in_clause:
+            relation = "same" if m in in_clause else "other"
+        else:
+            c = sent.comma_clause[m.position]
+            relation = "aside" if 0 < c < here_comma else "first"
+        out[id(m)] = PlaceFeatures(
+            distance=abs(m.position - first),
+            clause=relation,
+            object=m.object,
+            subject=(not in_clause and m is subject and m.position < first),
+            possessive=m.possessive and relation == "same",
+            demonym=m.demonym,
+            of_after=_of_after(sent, m, last),
+            anaphor=m.anaphor,
+            antecedent="" if antecedent is None else ("yes" if m.name == antecedent else "no"),
+            respectively="" if pairs is None else ("pair" if pairs == m.name else "other"),
+            attribution="",
+            type_priority=0.0,
+        )
+    return out
+
+
+def _of_after(sent: Sentence, m: Mention, last: int) -> bool:
+    """'116,000 sq km of Ukraine': 'of' and the place within two words after the number."""
+    return last <= m.position <= last + 2 and sent.folded[m.position - 1] == "of" and not m.anaphor
+
+
+def _antecedent(sent: Sentence, first: int, lex: Lexicon) -> str | None:
+    """'Kharkiv, which has 1.4 million people': when the number's comma-clause opens
+    with a relative word, the place just before that comma is what it is about."""
+    here = sent.comma_clause[first] if sent.words else 0
+    if here == 0:
         return None
-    score, row, mention = best
-    same_clause = [m for m in mentions if clause[id(m)] == 0.0]
-    if _inside_nearer_place(row, mention, same_clause, claim_pos, reference):
+    opening = next(k for k in range(first + 1) if sent.comma_clause[k] == here)
+    if sent.folded[opening] not in lex.role_words("relative"):
         return None
-    return Match(row=row, score=round(max(0.0, min(100.0, score)), 1), entity_surface=mention.surface,
-                 attributed=bool(row.claimant) and attributed_to(claim.sentence, row.claimant))
+    before = [m for m in sent.mentions if m.end <= opening]
+    return before[-1].name if before else None
+
+
+def _respectively(claim: Claim, sent: Sentence, siblings: Sequence[Claim], lex: Lexicon) -> str | None:
+    """'France and Spain, with 68 million and 48 million people respectively': the k-th
+    figure belongs to the k-th place. The name of the place this claim pairs with."""
+    if not set(lex.role_words("respectively")) & set(sent.folded):
+        return None
+    figures = [s for s in siblings if _kind(s) == _kind(claim)]
+    if len(figures) < 2 or claim not in figures:
+        return None
+    first_figure = sent.word_at(figures[0].start - figures[0].sentence_start)
+    places = []
+    for m in sent.mentions:
+        if m.position < first_figure and not m.object and m.name not in places:
+            places.append(m.name)
+    if len(places) != len(figures):
+        return None
+    return places[figures.index(claim)]
+
+
+def _rival(best: Candidate, candidates: list[Candidate], lex: Lexicon) -> Candidate | None:
+    """Another place whose best row scores within the ambiguity margin of the winner."""
+    margin = lex.weight("ambiguity_margin")
+    for c in candidates:
+        if c.row.entity != best.row.entity and c.mention.name != best.mention.name \
+                and best.total - c.total < margin and not _same_place(c.row, best.row):
+            return c
+    return None
+
+
+def _same_place(a: ReferenceRow, b: ReferenceRow) -> bool:
+    return a.entity.casefold() == b.entity.casefold()
+
+
+def _event_in_group(claim: Claim, row: ReferenceRow, reference: Reference, mention: Mention
+                    ) -> tuple[ReferenceRow, tuple[ReferenceRow, ...]]:
+    """A country's independence may be dated by several events (Iceland: 1918 and 1944):
+    the one whose year the article gives, and the others beside it for the note."""
+    group = dict(row.extra).get("event_group", "")
+    if not group or claim.unit != "year":
+        return row, ()
+    family = tuple(r for r in reference.rows_for(mention.name)
+                   if r.entity == row.entity and dict(r.extra).get("event_group") == group and r.unit == "year")
+    same_year = [r for r in family if r.value == claim.value]
+    chosen = same_year[0] if same_year else row
+    return chosen, tuple(r for r in family if r is not chosen)
 
 
 def is_change_amount(claim: Claim) -> bool:
@@ -101,21 +382,14 @@ def is_change_amount(claim: Claim) -> bool:
     return not before or before[-1].lower() not in ("to", "at", "from", "of")
 
 
-def _is_rate_of_change(row: ReferenceRow) -> bool:
+def _is_rate_of_change(row: ReferenceRow, lex: Lexicon) -> bool:
     """A row that measures a change itself: inflation, growth, a rise or fall."""
-    words = default_process(" ".join((row.metric, *row.metric_aliases))).split()
-    return any(w in _CHANGE_WORDS or _stem(w) in _CHANGE_WORDS for w in words)
+    words = stems_of(" ".join((row.metric, *row.metric_aliases)))
+    change = {stems_of(w)[0] for w in lex.change_words if stems_of(w)}
+    return any(w in change for w in words)
 
 
-_CHANGE_WORDS = frozenset("inflation growth grow increase rise change decline fall drop gain loss".split())
-
-
-# When one name is both a country and a town ("Mexico"), the country is meant unless
-# the sentence says otherwise; a small bonus, smaller than one word of distance.
-_TYPE_PRIORITY = {"country": 1.5, "territory": 1.0, "region": 0.5}
-
-
-def units_compatible(claim_unit: str, row_unit: str) -> bool:
+def units_compatible(claim_unit: str, row_unit: str, lex: Lexicon | None = None) -> bool:
     """Could a figure in `claim_unit` be about a row in `row_unit`? Troops never match km2."""
     if claim_unit == row_unit:
         return True
@@ -123,7 +397,8 @@ def units_compatible(claim_unit: str, row_unit: str) -> bool:
     if {claim_unit, row_unit} <= {"percent", "fraction"}:
         return True
     if a.startswith("count:") and b.startswith("count:"):
-        return any(claim_unit in g and row_unit in g for g in _NOUN_GROUPS)
+        groups = (lex or lexicon()).noun_groups
+        return any(claim_unit in g and row_unit in g for g in groups)
     if a == "count" and b.startswith("count:"):
         return True  # "a population of 38 million": the noun is in the metric, not after the number
     if a in ("area", "length", "mass", "volume", "speed", "temperature", "energy", "power"):
@@ -131,165 +406,32 @@ def units_compatible(claim_unit: str, row_unit: str) -> bool:
     return False
 
 
-def metric_score(context: str, row: ReferenceRow, claim_unit: str = "") -> float:
-    """How well the words around the number name the row's metric (0-100).
-
-    The claim's own counted noun is weak evidence: "5,000 people attended a rally in
-    Paris" is not about Paris's population. It counts only beside words of having or
-    living ("Germany, with 84 million people"; "home to 9 million people")."""
-    weak = _same_group(claim_unit)
-    best = 0.0
-    for phrase in (row.metric, *row.metric_aliases):
-        p = default_process(phrase)
-        if not p:
-            continue
-        if p in weak:
-            if _HAVING.intersection(context.split()):
-                best = max(best, 100.0)
-            continue
-        if _all_words_in(p, context):
-            return 100.0
-        best = max(best, fuzz.partial_ratio(p, context) if len(p) >= 5 else 0.0)
-    return best
-
-
-_HAVING = frozenset("has have had with home population populous inhabited inhabitants residents lives live "
-                    "living census counts counted totals".split())
-
-
-def _same_group(unit: str) -> frozenset[str]:
-    for group in _NOUN_GROUPS:
-        if unit in group:
-            return group
-    return frozenset({unit}) if unit else frozenset()
-
-
-def _all_words_in(phrase: str, context: str) -> bool:
-    ctx = set(context.split())
-    stems = {_stem(c) for c in ctx}
-    return all(w in ctx or _stem(w) in stems for w in phrase.split())
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ation", "ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def _claimant_bonus(sentence: str, row: ReferenceRow) -> float:
-    """Prefer a party's row when the sentence attributes the figure to that party;
-    unattributed, a neutral row is preferred to a party's figure for the same metric."""
-    if not row.claimant:
-        return 0.0
-    return 15.0 if attributed_to(sentence, row.claimant) else -5.0
-
-
-# Words that attribute a figure to someone: "Putin said", "according to Kyiv".
-_ATTRIBUTION = frozenset("said says say saying told tells claimed claims claim claiming according reported "
-                         "reports announced stated insisted alleged estimates estimated put puts".split())
-# Words of a claimant's name too common to identify it ("Ukraine's General Staff": "general").
-_GENERIC = frozenset("the of and general staff ministry office head official officials government "
-                     "authorities installed russian ukrainian".split())
-
-
-def attributed_to(sentence: str, claimant: str) -> bool:
+def attributed_to(sentence: str, claimant: str, lex: Lexicon | None = None) -> bool:
     """Does the sentence attribute its figure to `claimant`? It must name the party (a
     distinctive word of the claimant's name) and use a word of attribution."""
-    words = set(default_process(sentence).split())
-    if not words & _ATTRIBUTION:
+    lex = lex or lexicon()
+    words = set(_plain_words(sentence))
+    if not words & lex.attribution:
         return False
-    names = {w for w in default_process(claimant.replace("'s", "")).split() if len(w) > 3} - _GENERIC
+    names = {w for w in _plain_words(claimant.replace("'s", "")) if len(w) > 3} - lex.generic_claimant_words
     return bool(names & words)
 
 
-@lru_cache(maxsize=64)
-def _sentence_index(sentence: str, reference: Reference
-                    ) -> tuple[list[str], list[tuple[int, int]], list[_Mention]]:
-    """Words, their spans and the entity names of a sentence; cached because a sentence
-    often holds several claims."""
-    found = [(m.group(), m.span()) for m in _WORD.finditer(sentence)]
-    words = [w for w, _ in found]
-    return words, [s for _, s in found], _mentions(words, reference)
+def _plain_words(text: str) -> list[str]:
+    return "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
 
 
-def _word_index(spans: list[tuple[int, int]], offset: int) -> int:
-    for k, (_, end) in enumerate(spans):
-        if end > offset:
-            return k
-    return len(spans)
-
-
-def _mentions(words: list[str], reference: Reference) -> list[_Mention]:
-    """Entity names written in the sentence, longest first at each position."""
-    found: list[_Mention] = []
-    n = len(words)
-    longest = min(reference.max_name_tokens, 6)
-    # Each word is normalised once; a name of several words is looked up as their join,
-    # which is what normalise_name gives for the whole phrase.
-    normal = [normalise_name(w) for w in words]
-    k = 0
-    while k < n:
-        hit = None
-        for size in range(min(longest, n - k), 0, -1):
-            if size == 1 and not words[k][:1].isupper():
-                continue  # single lower-case words are not names ("turkey", "chad")
-            name = " ".join(p for p in normal[k:k + size] if p)
-            if name and name in reference.entity_index:
-                surface = " ".join(words[k:k + size])
-                hit = _Mention(name, surface, k)
-                k += size
-                break
-        if hit is None:
-            k += 1
-        else:
-            found.append(hit)
-    return found
-
-
-def _clause_penalties(claim: Claim, spans: list[tuple[int, int]], mentions: list[_Mention]) -> dict[int, float]:
-    """How much less likely each mention is to be what the number is about, judged by
-    the comma-separated clauses of the sentence (keyed by id of the mention).
-
-    A name in the number's own clause is preferred. When that clause names nothing,
-    the sentence's subject (its first clause) is, and a name in an aside set off by
-    commas is not: in "Kharkiv, Ukraine's second city, has 1.4 million people" the
-    figure is Kharkiv's."""
-    cuts = [m.start() for m in re.finditer(r",\s", claim.sentence)]
-
-    def clause_of(offset: int) -> int:
-        return sum(1 for c in cuts if c < offset)
-
-    here = clause_of(claim.start - claim.sentence_start)
-    clause = {id(m): clause_of(spans[m.position][0]) for m in mentions}
-    if any(c == here for c in clause.values()):
-        return {key: 0.0 if c == here else OTHER_CLAUSE_PENALTY for key, c in clause.items()}
-    return {key: ASIDE_PENALTY if 0 < c < here else 0.0 for key, c in clause.items()}
-
-
-def _clause_context(claim: Claim) -> str:
-    """The words of the clause that holds the number."""
-    start, end = clause_bounds(claim.sentence, claim.start - claim.sentence_start, claim.end - claim.sentence_start)
-    return default_process(claim.sentence[start:end])
-
-
-def _context(words: list[str], claim: Claim, claim_pos: int) -> str:
-    lo = max(0, claim_pos - CONTEXT_WORDS)
-    hi = min(len(words), claim_pos + CONTEXT_WORDS + len(claim.text.split()))
-    return default_process(" ".join(words[lo:hi]))
-
-
-def _inside_nearer_place(row: ReferenceRow, chosen: _Mention, mentions: list[_Mention], claim_pos: int,
-                         reference: Reference) -> bool:
+def _inside_nearer_place(row: ReferenceRow, chosen: Mention, mentions: list[Mention], claim_pos: int,
+                         reference: Reference, lex: Lexicon) -> bool:
     """A country's row is not used when a city or region is named nearer the number:
     'Kharkiv, Ukraine's second city, has 1.4 million people' is not about Ukraine."""
-    if _entity_type(row) in _SUB_NATIONAL:
+    if _entity_type(row) in lex.sub_national:
         return False
     chosen_distance = abs(chosen.position - claim_pos)
     for m in mentions:
-        if m is chosen or abs(m.position - claim_pos) >= chosen_distance:
+        if m is chosen or m.name == chosen.name or abs(m.position - claim_pos) >= chosen_distance or m.object:
             continue
-        if any(_entity_type(r) in _SUB_NATIONAL for r in reference.rows_for(m.name)):
+        if any(_entity_type(r) in lex.sub_national for r in reference.rows_for(m.name)):
             return True
     return False
 

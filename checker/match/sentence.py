@@ -15,6 +15,7 @@ from functools import cached_property
 from checker.extract.sentences import CLAUSE_BREAK
 from checker.lexicon import Lexicon
 from checker.reference import Reference, normalise_name
+from checker.reference.index import demonyms_of
 
 # Possessives are split off ("Ukraine's" -> "Ukraine", "s") so that names are found.
 _WORD = re.compile(r"[^\W_]+")
@@ -26,6 +27,8 @@ _MAX_NAME_WORDS = 6
 def stem(word: str) -> str:
     """A crude English stem, enough to meet "covers" with "cover" and "populations" with
     "population"; applied alike to the sentence and to the lexicon's phrases."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"  # "economies" -> "economy", "countries" -> "country"
     for suffix in ("ation", "ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
@@ -48,6 +51,7 @@ class Mention:
     possessive: bool = False  # "Ukraine's ..."
     object: bool = False  # after "from", "than", ...: not what the sentence is about
     anaphor: str = ""  # the word that pointed at it ("it", "the country"), if any
+    demonym: bool = False  # named by its people ("500 Samoans"), not by its name
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,12 @@ def entity_types(reference: Reference, name: str) -> frozenset[str]:
     return frozenset(dict(r.extra).get("entity_type", "").strip().casefold() for r in reference.rows_for(name))
 
 
+def _is_demonym(reference: Reference, name: str) -> bool:
+    rows = reference.rows_for(name)
+    return bool(rows) and all(name != normalise_name(r.entity) and name in {normalise_name(d) for d in demonyms_of(r)}
+                              for r in rows[:1])
+
+
 def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], ...], folded: tuple[str, ...],
               reference: Reference, lex: Lexicon, taken: set[int]) -> list[Mention]:
     """Place names written in the sentence, longest first at each position."""
@@ -152,7 +162,8 @@ def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], .
                 if before == "the" and k >= 2:
                     before = folded[k - 2]
                 hit = Mention(name, " ".join(words[k:end]), k, end, entity_types(reference, name),
-                              possessive=possessive, object=before in objects)
+                              possessive=possessive, object=before in objects,
+                              demonym=_is_demonym(reference, name))
                 k = end
                 break
         if hit is None:

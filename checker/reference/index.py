@@ -194,6 +194,17 @@ def _entity_type(row: ReferenceRow) -> str:
     return ""
 
 
+DEMONYMS_COLUMN = "demonyms"
+
+
+def demonyms_of(row: ReferenceRow) -> tuple[str, ...]:
+    """The names of the place's people, from an optional `demonyms` column ("Samoan|Samoans")."""
+    for name, text in row.extra:
+        if name == DEMONYMS_COLUMN:
+            return tuple(d.strip() for d in text.split("|") if d.strip())
+    return ()
+
+
 def _build_index(rows: Sequence[ReferenceRow], auto: AliasFunction | None
                  ) -> tuple[dict[str, tuple[int, ...]], int]:
     auto_cache: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -209,6 +220,9 @@ def _build_index(rows: Sequence[ReferenceRow], auto: AliasFunction | None
             if pair not in auto_cache:
                 auto_cache[pair] = tuple(auto(row.entity, etype))
             names.extend(auto_cache[pair])
+        # The names of a place's people ("Samoans") point at it too; the matcher
+        # knows them for what they are (see demonyms_of).
+        names.extend(demonyms_of(row))
         row_keys: list[str] = []
         for name in names:
             key = keys_of.get(name)

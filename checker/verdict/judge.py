@@ -33,10 +33,12 @@ class VerdictOptions:
     estimate_tolerance: float = DEFAULT_ESTIMATE_TOLERANCE
 
 
-def judge(claim: Claim, match: Match | None, options: VerdictOptions = VerdictOptions()) -> CheckedClaim:
+def judge(claim: Claim, match: Match | None, options: VerdictOptions = VerdictOptions(),
+          unmatched_because: str = "") -> CheckedClaim:
     if match is None:
+        because = f" ({unmatched_because})" if unmatched_because else ""
         return CheckedClaim(claim, "unverified", "no-reference",
-                            f"No reference row matched {_quote(claim)}: it is unverified, not wrong "
+                            f"No reference row matched {_quote(claim)}{because}: it is unverified, not wrong "
                             f"(rule: no-reference).")
     row = match.row
     converted = _convert(claim, row)

@@ -1,0 +1,192 @@
+"""How strongly the words around a number name a row's metric (0-100), and why.
+
+Three kinds of evidence, strongest first:
+- the row's own words: its metric name or one of its `metric_aliases` is written
+  near the number ("population", "territory occupied by Russia");
+- the concept's words: the row's metric is a concept of the lexicon (metrics.toml)
+  and one of its phrases is near the number ("covers" -> area, "home to" ->
+  population); any word of the row's metric beyond the concept ("occupied") that the
+  sentence does not mention costs a little;
+- the unit alone, for the few concepts whose unit says it all (a km2 figure about a
+  place is its area).
+
+Words count fully between the number and the figure before it in the same clause
+(its segment), a little less elsewhere in its clause, and less again outside it. A
+metric word that is only what the number is compared with ("twice its GDP") is not
+evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.extract.units import dimension_of
+from checker.lexicon import Concept, Lexicon
+from checker.match.sentence import Sentence, stems_of
+from checker.models import ReferenceRow
+
+# Words of a metric name that carry no meaning of their own.
+_FILLER = frozenset({"the", "of", "a", "an", "in", "by", "and", "or", "to", "for", "at", "on", "as", "its", "per",
+                     "year", "total", "number", "s"})
+
+
+def lexicon_dimension(unit: str) -> str:
+    """A unit's dimension in the lexicon's terms: 'count', 'currency', 'year', 'area', ..."""
+    d = dimension_of(unit)
+    if d.startswith("count"):
+        return "count"
+    if d.startswith("currency"):
+        return "currency"
+    if d == "calendar_year":
+        return "year"
+    return d
+
+
+@dataclass(frozen=True)
+class Region:
+    """A stretch of the sentence's words, and how much less evidence in it counts."""
+
+    first: int
+    last: int  # exclusive
+    discount: float
+    name: str  # "its clause", ...
+
+
+@dataclass(frozen=True)
+class Evidence:
+    score: float
+    reason: str  # for the note: "'covers' names area"
+    at: int = -1  # word index of the words that gave it, when words did
+
+
+NONE = Evidence(0.0, "")
+
+
+@lru_cache(maxsize=4096)
+def row_concept(metric: str, unit: str, lex: Lexicon) -> tuple[Concept | None, tuple[str, ...]]:
+    """The concept a row's metric is (or None), and the metric's words beyond it, as stems."""
+    words = stems_of(metric)
+    content = tuple(w for w in words if w not in _FILLER and not w.isdigit())
+    dimension = lexicon_dimension(unit)
+    best: tuple[int, Concept, tuple[str, ...]] | None = None
+    for concept in lex.concepts:
+        if dimension not in concept.dimensions:
+            continue
+        for name in concept.names:
+            name_stems = stems_of(name)
+            if name_stems and set(name_stems) <= set(words):
+                rest = tuple(w for w in content if w not in name_stems)
+                if best is None or len(name_stems) > best[0]:
+                    best = (len(name_stems), concept, rest)
+    return (None, content) if best is None else (best[1], best[2])
+
+
+@lru_cache(maxsize=8192)
+def _phrase_stems(phrase: str) -> tuple[str, ...]:
+    return stems_of(phrase)
+
+
+def find_phrase(sent: Sentence, phrase: tuple[str, ...], region: Region, lex: Lexicon) -> int:
+    """Word index where `phrase` (stems) starts inside `region` and is not only a
+    comparison ("twice its GDP"), or -1."""
+    if not phrase:
+        return -1
+    n = len(phrase)
+    stems = sent.stems
+    first = phrase[0]
+    for k in range(region.first, region.last - n + 1):
+        if stems[k] == first and stems[k:k + n] == phrase and not _compared(sent, k, lex):
+            return k
+    return -1
+
+
+# Words that may stand between a comparison and the metric: "twice its GDP", "a third
+# of the country's GDP", "against an economy of".
+_BETWEEN = frozenset({"its", "the", "their", "his", "her", "that", "this", "own", "an", "a", "s", "country",
+                      "nation", "entire", "whole", "annual", "total", "national", "state", "island", "city"})
+
+
+def _compared(sent: Sentence, k: int, lex: Lexicon) -> bool:
+    """Is the word at k only what something is compared with: 'twice its GDP', 'a tenth of its area'?"""
+    j = k
+    while j > 0 and k - j < 5 and sent.folded[j - 1] in _BETWEEN:
+        j -= 1
+    before = " " + " ".join(sent.folded[max(0, j - 4):j])
+    return any(before.endswith(" " + cue) for cue in lex.role_words("comparison"))
+
+
+def metric_evidence(sent: Sentence, regions: Sequence[Region], window: Region, row: ReferenceRow,
+                    claim_unit: str, claim_group: frozenset[str], lex: Lexicon, first: int) -> Evidence:
+    """The strongest evidence that the number is `row`'s metric."""
+    best = NONE
+    # 1. The row's own words.
+    for phrase in (row.metric, *row.metric_aliases):
+        stems = _phrase_stems(phrase)
+        if not stems:
+            continue
+        if " ".join(phrase.casefold().split()) in claim_group:
+            # "5,000 people" at a rally: the counted noun alone is not the population.
+            ev = _weak(sent, regions, window, phrase, lex, first)
+        else:
+            ev = _in_regions(sent, regions, stems, 100.0, f"“{phrase}” names {row.metric}", lex)
+        if ev.score > best.score:
+            best = ev
+        if best.score >= 100.0:
+            return best
+    # 2. The concept's words.
+    concept, rest = row_concept(row.metric, row.unit, lex)
+    if concept is None:
+        return best
+    missing = [w for w in rest if w not in _stems_in(sent, window)]
+    penalty = lex.weight("unmatched_qualifier") * min(len(missing), int(lex.weight("max_unmatched_qualifiers")))
+    if row.unit == "year":
+        # An event's metric describes the event ("a provisional government declared
+        # independence from the Netherlands"): its other words are no second metric.
+        penalty = 0.0
+    for phrase in concept.phrases:
+        ev = _in_regions(sent, regions, _phrase_stems(phrase), lex.weight("concept_phrase") - penalty,
+                         f"“{phrase}” → {concept.name.replace('_', ' ')}", lex)
+        if ev.score > best.score:
+            best = ev
+    for phrase in concept.weak:
+        if phrase in claim_group or find_phrase(sent, _phrase_stems(phrase), window, lex) >= 0:
+            ev = _weak(sent, regions, window, phrase, lex, first)
+            if ev.score - penalty > best.score:
+                best = Evidence(ev.score - penalty, ev.reason)
+    # 3. The unit alone.
+    if concept.unit_evidence and lexicon_dimension(claim_unit) in concept.dimensions and claim_unit:
+        score = lex.weight("unit_evidence") - penalty
+        if score > best.score:
+            best = Evidence(score, f"the unit {claim_unit} → {concept.name.replace('_', ' ')}")
+    return best
+
+
+def _stems_in(sent: Sentence, region: Region) -> frozenset[str]:
+    return frozenset(sent.stems[region.first:region.last])
+
+
+def _in_regions(sent: Sentence, regions: Sequence[Region], stems: tuple[str, ...], score: float, reason: str,
+                lex: Lexicon) -> Evidence:
+    for region in regions:  # nearest first: the first hit is the best
+        if len(stems) <= 3:
+            at = find_phrase(sent, stems, region, lex)
+        else:  # a long metric name may be written in another order
+            at = region.first if set(stems) <= _stems_in(sent, region) else -1
+        if at >= 0:
+            return Evidence(score - region.discount, reason if not region.discount else f"{reason} ({region.name})", at)
+    return NONE
+
+
+def _weak(sent: Sentence, regions: Sequence[Region], window: Region, phrase: str, lex: Lexicon,
+          first: int) -> Evidence:
+    """A counted noun names a population only beside a word of having ("home to", "with", "has")."""
+    clause = regions[-1] if regions else window
+    words = set(sent.folded[clause.first:clause.last]) | set(sent.folded[window.first:window.last])
+    if words & lex.having:
+        return Evidence(100.0 - clause.discount, f"“{phrase}” with a word of having")
+    # "Georgia's 4.9 million people": a place's possessive right before the number.
+    if "s" in sent.folded[max(0, first - 2):first]:
+        return Evidence(100.0 - clause.discount, f"“{phrase}” after a place's possessive")
+    return NONE
