@@ -12,6 +12,11 @@ from checker.models import CheckedClaim, Claim, Report
 from checker.reference import Reference, load_reference
 from checker.verdict import VerdictOptions, judge
 from checker.verdict.timing import projection_verdict, years_ago_as_year
+from checker.when.article_date import find_article_date
+from checker.when.claim_date import claim_time
+from checker.when.elapsed import elapsed_claims
+from checker.when.series import nearest_in_series
+from checker.when.staleness import time_verdict
 
 
 def check_text(
@@ -21,29 +26,47 @@ def check_text(
     date: dt.date | None = None,
     options: VerdictOptions | None = None,
     progress: Callable[[float], None] | None = None,
+    date_source: str = "",
 ) -> Report:
     """Check every numeric claim in `text` against `reference` (the bundled tables by default).
 
-    `date` is the article's publication date (today by default): a claim such as
-    "three years ago" is read relative to it. `progress`, if given, is called with
-    the fraction of claims done (at most once per percent), for a progress bar.
+    `date` is the article's publication date, and `date_source` where it came from
+    ("given" by default). Without a date it is read from the text ("Published 18 February
+    2026", a wire dateline); when nothing dates the article it is unknown: dated rows are
+    then checked as the latest ones, and "three years ago" counts from today. `progress`,
+    if given, is called with the fraction of claims done (at most once per percent).
     """
     reference = reference if reference is not None else load_reference()
-    date = date or dt.date.today()
+    # --- When (issue #10): the article's date, given or read from the document.
+    if date is not None:
+        article_date: dt.date | None = date
+        date_source = date_source or "given"
+    else:
+        found = find_article_date(text)
+        article_date, date_source = found.date, found.source
+    date = article_date or dt.date.today()
     options = options or VerdictOptions()
     claims = extract_claims(text)
     checked: list[CheckedClaim] = []
     reported = 0
     for k, claim in enumerate(claims, start=1):
-        checked.append(_check_one(claim, reference, date, options))
+        checked.append(_check_one(claim, reference, date, options, article_date))
         # At most one call per percent: each call may redraw a progress bar.
         if progress is not None and (k * 100 // len(claims) > reported or k == len(claims)):
             reported = k * 100 // len(claims)
             progress(k / len(claims))
-    return Report(text=text, date=date, claims=tuple(checked), tables=reference.tables)
+    # --- When (issue #10): elapsed time ("the fourth anniversary of ...") replaces what it overlaps.
+    elapsed = elapsed_claims(text, reference, article_date)
+    if elapsed:
+        kept = [c for c in checked
+                if not any(e.claim.start < c.claim.end and c.claim.start < e.claim.end for e in elapsed)]
+        checked = sorted([*kept, *elapsed], key=lambda c: (c.claim.start, c.claim.end))
+    return Report(text=text, date=date, claims=tuple(checked), tables=reference.tables,
+                  date_source=date_source, date_known=article_date is not None)
 
 
-def _check_one(claim: Claim, reference: Reference, date: dt.date, options: VerdictOptions) -> CheckedClaim:
+def _check_one(claim: Claim, reference: Reference, date: dt.date, options: VerdictOptions,
+               article_date: dt.date | None) -> CheckedClaim:
     forecast = projection_verdict(claim, date)
     if forecast is not None:
         return forecast
@@ -55,4 +78,9 @@ def _check_one(claim: Claim, reference: Reference, date: dt.date, options: Verdi
             note = (f"{result.note} “{claim.text} ago” was read as the year {int(relative.value)}, "
                     f"counting from the publication date {date.isoformat()}.")
             return replace(result, claim=claim, note=note)
-    return judge(claim, match_claim(claim, reference), options)
+    # --- When (issue #10): the claim's time picks the row of a series and dates the verdict.
+    time = claim_time(claim, article_date)
+    match = match_claim(claim, reference)
+    if match is not None:
+        match = nearest_in_series(match, reference, time)
+    return time_verdict(judge(claim, match, options), time, article_date)
