@@ -166,7 +166,7 @@ def _from_dateline(m: re.Match[str], text: str, today: dt.date) -> ArticleDate |
     else:
         year_found = _latest_year(text, today)
         if year_found is None:
-            return ArticleDate(None, f"dateline ‘{shown}’ gives no year: {UNKNOWN_SOURCE}")
+            return ArticleDate(None, f"unknown: the dateline ‘{shown}’ gives no year; checked against the latest rows")
         year, how = year_found, f", its year {year_found} from the latest year the text dates"
     try:
         return ArticleDate(dt.date(year, month, day), f"dateline ‘{shown}’{how}")
