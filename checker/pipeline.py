@@ -31,8 +31,9 @@ def check_text(
     """Check every numeric claim in `text` against `reference` (the bundled tables by default).
 
     `date` is the article's publication date, and `date_source` where it came from
-    ("given" by default). Without a date it is read from the text ("Published 18 February
-    2026", a wire dateline); when nothing dates the article it is unknown: dated rows are
+    ("given" by default). Without a date or a date_source it is read from the text
+    ("Published 18 February 2026", a wire dateline, HTML metadata); a date_source
+    without a date says the caller found none. When nothing dates the article it is unknown: dated rows are
     then checked as the latest ones, and "three years ago" counts from today. `progress`,
     if given, is called with the fraction of claims done (at most once per percent).
     """
@@ -41,6 +42,8 @@ def check_text(
     if date is not None:
         article_date: dt.date | None = date
         date_source = date_source or "given"
+    elif date_source:
+        article_date = None  # the caller already looked, and found no date
     else:
         found = find_article_date(text)
         article_date, date_source = found.date, found.source
