@@ -4,7 +4,8 @@
 date is outside its metric's window of the claim's time becomes unverified
 (rule `different-year`): "the table's figure is for 2025; the article's is for 2013".
 A row older than the article by more than the window is marked stale ("the reference
-may be out of date"); a contradiction by such a row becomes unverified (rule `out-of-date`).
+may be out of date") when the claim is dated by the article; a contradiction by such a
+row becomes unverified (rule `out-of-date`).
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ def time_verdict(checked: CheckedClaim, time: ClaimTime, article_date: dt.date |
     row = checked.reference
     if row is None or row.unit == "year" or checked.claim.unit == "year":
         return out
-    mark = stale_mark(row, article_date)
+    # A claim dated by its own words ("in 2013") is checked against its own time: the
+    # article's date says nothing about how current the row is for it.
+    mark = stale_mark(row, article_date) if time.from_article else ""
     out = replace(out, stale=mark)
     other_time = staleness(row, time)
     decided = checked.verdict in ("supported", "contradicted")
@@ -61,7 +64,7 @@ def time_verdict(checked: CheckedClaim, time: ClaimTime, article_date: dt.date |
 
 def _different_year_note(checked: CheckedClaim, row: ReferenceRow, time: ClaimTime, found: Staleness) -> str:
     return (f"The article says “{checked.claim.text}” ({time.note()}); {_describe(row)}. {_capital(found.note())}, "
-            f"and {found.window.describe()}, so the figure is not checked against it (against it, it would be "
+            f"and {found.window.describe()}, so the figure is not checked against it (compared anyway, it would be "
             f"{checked.verdict}) (rule: {DIFFERENT_YEAR}).")
 
 
