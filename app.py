@@ -21,9 +21,9 @@ import pandas as pd
 import streamlit as st
 
 from checker.errors import CheckerError, ReferenceTableError
-from checker.io import SUPPORTED_SUFFIXES, check_size, text_from_upload
+from checker.io import SUPPORTED_SUFFIXES, check_size, document_from_upload
 from checker.models import VERDICTS, CheckedClaim, Report
-from checker.output.report import summary_counts
+from checker.output.report import date_line, summary_counts
 from checker.pipeline import check_text
 from checker.reference import Reference, load_reference, reference_from_bytes
 from checker.review.store import DB_ENV_VAR, STATUSES, Review, ReviewStore, claim_keys, default_db_path
@@ -32,6 +32,8 @@ from checker.review.view import (
     EDITOR_ORDER,
     article_html,
     chart_bands,
+    claim_time_text,
+    date_caption,
     editor_changes,
     export_csv,
     export_json,
@@ -41,6 +43,7 @@ from checker.review.view import (
     reference_value_text,
     review_frame,
     safe_url,
+    stale_text,
 )
 
 CREDIT = "Country data: CIA World Factbook (public domain). City populations: GeoNames, geonames.org, CC BY 4.0."
@@ -126,6 +129,7 @@ def init_state() -> None:
     defaults: dict[str, object] = {
         "article_text": "",
         "pub_date": None,
+        "date_source": "",
         "report": None,
         "claim_key_list": [],
         "document_key": "",
@@ -162,7 +166,10 @@ def on_article_upload() -> None:
     if upload is None:
         return
     try:
-        ss.article_text = text_from_upload(upload.name, upload.getvalue())
+        document = document_from_upload(upload.name, upload.getvalue())
+        ss.article_text = document.text
+        if document.date.date is not None:
+            ss.pub_date, ss.date_source = document.date.date, f"{upload.name}: {document.date.source}"
         ss.upload_error = ""
     except CheckerError as exc:
         ss.upload_error = str(exc)  # the text area keeps what the user had
@@ -174,7 +181,12 @@ def on_reopen() -> None:
         return
     st.session_state.article_text = last.text
     st.session_state.pub_date = last.date
+    st.session_state.date_source = ""
     st.session_state.pending_check = True
+
+
+def on_date_change() -> None:
+    st.session_state.date_source = ""  # typed in by the reviewer
 
 
 def on_editor_change(editor_key: str, frame: pd.DataFrame) -> None:
@@ -232,17 +244,19 @@ def input_section(reference: Reference | None) -> None:
     if ss.upload_error:
         st.error(plain(ss.upload_error))
     st.text_area("Article text", key="article_text", height=260, placeholder="Paste the article here…")
-    st.date_input(
-        "Publication date (optional)", key="pub_date", format="YYYY-MM-DD",
-        help="“Eight years ago” is read from this date; today when empty.",
+    left, right = st.columns([1, 2])
+    left.date_input(
+        "Publication date (optional)", key="pub_date", format="YYYY-MM-DD", on_change=on_date_change,
+        help="Figures are checked against the rows for this date; “eight years ago” is read from it.",
     )
+    right.caption(plain(date_caption(ss.pub_date, ss.date_source)))
     clicked = st.button("Check figures", type="primary", disabled=reference is None)
     if (clicked or ss.pending_check) and reference is not None:
         ss.pending_check = False
-        run_check(ss.article_text, ss.pub_date, reference)
+        run_check(ss.article_text, ss.pub_date, reference, ss.date_source)
 
 
-def run_check(text: str, date: dt.date | None, reference: Reference) -> None:
+def run_check(text: str, date: dt.date | None, reference: Reference, date_source: str = "") -> None:
     ss = st.session_state
     if not text.strip():
         st.warning("Paste an article or upload a file first.")
@@ -258,7 +272,8 @@ def run_check(text: str, date: dt.date | None, reference: Reference) -> None:
         bar.progress(fraction, text="Checking figures…")
 
     try:
-        report = check_text(text, reference=reference, date=date, progress=show)
+        source = (date_source or "the date field") if date is not None else ""
+        report = check_text(text, reference=reference, date=date, date_source=source, progress=show)
     except CheckerError as exc:
         st.error(plain(str(exc)))
         return
@@ -355,11 +370,14 @@ def detail_section(report: Report, keys: Sequence[str], reviews: dict[str, Revie
             _html_block("Reference:",
                         html.escape(f"{row.entity} — {row.metric}: {reference_value_text(c)} {row.unit}")),
             _html_block("As of:", html.escape(row.as_of or "not stated")),
+            _html_block("Claim's time:", html.escape(claim_time_text(c))),
             _html_block("Source:", source),
             _html_block("Table:", html.escape(f"{row.table}, row {row.line}")),
         ]
         if row.claimant:
             parts.append(_html_block("Claimed by:", html.escape(row.claimant)))
+        if stale := stale_text(c):
+            parts.append(_html_block("Out of date?", html.escape(stale)))
     st.html("".join(parts))
     if (chart := comparison_chart(c)) is not None:
         st.altair_chart(chart, width="stretch")
@@ -409,6 +427,7 @@ def results_section() -> None:
     if not report.claims:
         st.info("No figures found in this article.")
         return
+    st.caption(plain(date_line(report)))
     summary_section(report, keys, reviews)
     st.subheader("Article")
     st.html(article_html(report))

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from checker.errors import CheckerError, InputError
-from checker.io import read_article
+from checker.io import article_date_of, read_article
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--reference", action="append", metavar="PATH",
                        help="a reference CSV or a folder of CSVs, used instead of the bundled tables "
                             "(repeat for several)")
-    check.add_argument("--date", type=_date, help="publication date YYYY-MM-DD (default: today)")
+    check.add_argument("--date", type=_date, help="publication date YYYY-MM-DD (default: the date the article gives, "
+                            "else unknown)")
     check.add_argument("--tolerance", type=_fraction, default=None,
                        help="tolerance for hedged figures ('about 30,000'), as a fraction (default: 0.05)")
     check.add_argument("--estimate-tolerance", type=_fraction, default=None,
@@ -65,7 +66,14 @@ def _check(args: argparse.Namespace) -> int:
         options = replace(options, approx_tolerance=args.tolerance)
     if args.estimate_tolerance is not None:
         options = replace(options, estimate_tolerance=args.estimate_tolerance)
-    report = check_text(text, reference=reference, date=args.date, options=options)
+    # Without --date the article's own date is used (HTML metadata, a "Published ..." line,
+    # a dateline); when it has none the report says the date is unknown, never today.
+    if args.date is not None:
+        date, date_source = args.date, "--date"
+    else:
+        found = article_date_of(text)
+        date, date_source = found.date, found.source
+    report = check_text(text, reference=reference, date=date, date_source=date_source, options=options)
     if args.format == "csv":
         data = to_csv(report)
     elif args.format == "json":

@@ -12,10 +12,12 @@ import io
 import re
 import sys
 import zipfile
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePath
 
 from checker.errors import InputError
+from checker.when.article_date import UNKNOWN, ArticleDate, date_from_html, find_article_date
 
 # 1 MB of pasted or uploaded article text (UTF-8) in the app; a long feature is ~50 KB.
 MAX_TEXT_BYTES = 1_000_000
@@ -46,15 +48,33 @@ def check_size(text: str, name: str) -> None:
         )
 
 
+@dataclass(frozen=True)
+class Document:
+    """An uploaded article: its plain text and its publication date as the file gives it
+    (HTML metadata, a "Published ..." line, a dateline), or UNKNOWN."""
+
+    text: str
+    date: ArticleDate = UNKNOWN
+
+
 def text_from_upload(name: str, data: bytes) -> str:
     """Plain text of an uploaded .txt, .md, .html/.htm or .docx file."""
+    return document_from_upload(name, data).text
+
+
+def document_from_upload(name: str, data: bytes) -> Document:
+    """An uploaded .txt, .md, .html/.htm or .docx file as text plus its date. An HTML
+    page's date is read from its metadata before the page is turned into text."""
     suffix = PurePath(name).suffix.casefold()
     if len(data) > MAX_FILE_BYTES:
         raise InputError(name, f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    date: ArticleDate | None = None
     if suffix in TEXT_SUFFIXES:
         text = _normalise_newlines(decode_text(data, name))
     elif suffix in HTML_SUFFIXES:
-        text = html_to_text(decode_text(data, name))
+        html = decode_text(data, name)
+        date = date_from_html(html)
+        text = html_to_text(html)
     elif suffix in DOCX_SUFFIXES:
         text = docx_to_text(data, name)
     elif suffix == ".doc":
@@ -65,7 +85,13 @@ def text_from_upload(name: str, data: bytes) -> str:
     check_size(text, name)
     if not text.strip():
         raise InputError(name, "the file contains no text")
-    return text
+    return Document(text, article_date_of(text) if date is None else date)
+
+
+def article_date_of(document: str) -> ArticleDate:
+    """The date an article gives itself: HTML metadata if it is a page, a "Published
+    18 February 2026" line or a wire dateline; UNKNOWN when nothing dates it."""
+    return find_article_date(document)
 
 
 # ----------------------------------------------------------------------- decoding

@@ -127,6 +127,12 @@ class CheckedClaim:
     rule: str
     note: str
     match: Match | None = None
+    # When (checker.when): the time the claim is about ("2021", "2026-02-18"), the words
+    # that gave it ("in 2021"; empty when it is the article's date), and, when the row is
+    # older than the article by more than its metric's window, why it may be out of date.
+    time: str = ""
+    time_source: str = ""
+    stale: str = ""
 
     @property
     def reference(self) -> ReferenceRow | None:
@@ -139,3 +145,8 @@ class Report:
     date: dt.date
     claims: tuple[CheckedClaim, ...] = field(default_factory=tuple)
     tables: tuple[str, ...] = ()
+    # Where `date` came from ("given", "--date", "article:published_time metadata", ...).
+    # When the article's date is unknown `date_known` is False: `date` is then today,
+    # used only for "N years ago", and dated rows are checked as the latest ones.
+    date_source: str = "given"
+    date_known: bool = True

@@ -12,6 +12,11 @@ from checker.models import CheckedClaim, Claim, Report
 from checker.reference import Reference, load_reference
 from checker.verdict import VerdictOptions, judge
 from checker.verdict.timing import projection_verdict, years_ago_as_year
+from checker.when.article_date import find_article_date
+from checker.when.claim_date import claim_time
+from checker.when.elapsed import elapsed_claims
+from checker.when.series import nearest_in_series
+from checker.when.staleness import time_verdict
 
 
 def check_text(
@@ -21,31 +26,51 @@ def check_text(
     date: dt.date | None = None,
     options: VerdictOptions | None = None,
     progress: Callable[[float], None] | None = None,
+    date_source: str = "",
 ) -> Report:
     """Check every numeric claim in `text` against `reference` (the bundled tables by default).
 
-    `date` is the article's publication date (today by default): a claim such as
-    "three years ago" is read relative to it. `progress`, if given, is called with
-    the fraction of claims done (at most once per percent), for a progress bar.
+    `date` is the article's publication date, and `date_source` where it came from
+    ("given" by default). Without a date or a date_source it is read from the text
+    ("Published 18 February 2026", a wire dateline, HTML metadata); a date_source
+    without a date says the caller found none. When nothing dates the article it is unknown: dated rows are
+    then checked as the latest ones, and "three years ago" counts from today. `progress`,
+    if given, is called with the fraction of claims done (at most once per percent).
     """
     reference = reference if reference is not None else load_reference()
-    date = date or dt.date.today()
+    # --- When (issue #10): the article's date, given or read from the document.
+    if date is not None:
+        article_date: dt.date | None = date
+        date_source = date_source or "given"
+    elif date_source:
+        article_date = None  # the caller already looked, and found no date
+    else:
+        found = find_article_date(text)
+        article_date, date_source = found.date, found.source
+    date = article_date or dt.date.today()
     options = options or VerdictOptions()
     claims = extract_claims(text)
     checked: list[CheckedClaim] = []
     reported = 0
     decisions = match_claims(text, claims, reference)
     for k, (claim, decision) in enumerate(zip(claims, decisions), start=1):
-        checked.append(_check_one(claim, decision, reference, date, options))
+        checked.append(_check_one(claim, decision, reference, date, options, article_date))
         # At most one call per percent: each call may redraw a progress bar.
         if progress is not None and (k * 100 // len(claims) > reported or k == len(claims)):
             reported = k * 100 // len(claims)
             progress(k / len(claims))
-    return Report(text=text, date=date, claims=tuple(checked), tables=reference.tables)
+    # --- When (issue #10): elapsed time ("the fourth anniversary of ...") replaces what it overlaps.
+    elapsed = elapsed_claims(text, reference, article_date)
+    if elapsed:
+        kept = [c for c in checked
+                if not any(e.claim.start < c.claim.end and c.claim.start < e.claim.end for e in elapsed)]
+        checked = sorted([*kept, *elapsed], key=lambda c: (c.claim.start, c.claim.end))
+    return Report(text=text, date=date, claims=tuple(checked), tables=reference.tables,
+                  date_source=date_source, date_known=article_date is not None)
 
 
 def _check_one(claim: Claim, decision: Decision, reference: Reference, date: dt.date,
-               options: VerdictOptions) -> CheckedClaim:
+               options: VerdictOptions, article_date: dt.date | None) -> CheckedClaim:
     forecast = projection_verdict(claim, date)
     if forecast is not None:
         return forecast
@@ -57,4 +82,9 @@ def _check_one(claim: Claim, decision: Decision, reference: Reference, date: dt.
             note = (f"{result.note} “{claim.text} ago” was read as the year {int(relative.value)}, "
                     f"counting from the publication date {date.isoformat()}.")
             return replace(result, claim=claim, note=note)
-    return judge(claim, decision.match, options, unmatched_because=decision.reason)
+    # --- When (issue #10): the claim's time picks the row of a series and dates the verdict.
+    time = claim_time(claim, article_date)
+    match = decision.match
+    if match is not None:
+        match = nearest_in_series(match, reference, time)
+    return time_verdict(judge(claim, match, options, unmatched_because=decision.reason), time, article_date)

@@ -97,7 +97,7 @@ def test_output_file(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == b""
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert [c["text"] for c in data["claims"]] == ["20 percent", "2014", "30,000 troops"]
+    assert [c["text"] for c in data["claims"]] == ["fourth anniversary", "20 percent", "2014", "30,000 troops"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]  # no temp file left behind
 
 

@@ -33,6 +33,9 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "verdict",
     "rule",
     "note",
+    "time",
+    "time_source",
+    "stale",
 )
 REFERENCE_FIELDS: tuple[str, ...] = (
     "entity",
@@ -48,10 +51,13 @@ REFERENCE_FIELDS: tuple[str, ...] = (
     "table",
     "line",
 )
+# The article's date and where it came from, repeated on every CSV row.
+ARTICLE_FIELDS: tuple[str, ...] = ("article_date", "article_date_source")
 REPORT_FIELDS: tuple[str, ...] = (
     *CLAIM_FIELDS,
     "match_score",
     *(f"reference_{name}" for name in REFERENCE_FIELDS),
+    *ARTICLE_FIELDS,
 )
 
 # OWASP CSV-injection advice: a cell starting with these is run as a formula by
@@ -91,6 +97,11 @@ def claim_to_dict(c: CheckedClaim) -> dict[str, object]:
         "verdict": c.verdict,
         "rule": c.rule,
         "note": c.note,
+        # When: the time the claim is about, the words that gave it, and whether the
+        # reference row may be out of date for the article's date.
+        "time": c.time or None,
+        "time_source": c.time_source or None,
+        "stale": c.stale or None,
         "match_score": c.match.score if c.match else None,
         "reference": _reference_dict(ref) if ref else None,
     }
@@ -113,9 +124,23 @@ def summary_counts(r: Report) -> dict[str, int]:
     return counts
 
 
+def article_date_text(r: Report) -> str | None:
+    """The article's date as ISO text, None when it is unknown."""
+    return r.date.isoformat() if r.date_known else None
+
+
+def date_line(r: Report) -> str:
+    """'Article date: 2026-02-18 (given)', or 'Article date unknown: checked against the latest rows'."""
+    if not r.date_known:
+        source = r.date_source if r.date_source.startswith("unknown") else f"unknown ({r.date_source})"
+        return f"Article date {source}"
+    return f"Article date: {r.date.isoformat()} ({r.date_source})"
+
+
 def report_to_dict(r: Report) -> dict[str, object]:
     return {
-        "date": r.date.isoformat(),
+        "date": article_date_text(r),
+        "date_source": r.date_source,
         "tables": list(r.tables),
         "summary": summary_counts(r),
         "claims": [claim_to_dict(c) for c in r.claims],
@@ -187,6 +212,7 @@ def to_csv(
     writer.writerow(REPORT_FIELDS + extra_fields)
     for i, c in enumerate(r.claims):
         row = claim_to_row(c)
+        row.update(zip(ARTICLE_FIELDS, (article_date_text(r), r.date_source)))
         values = [row[name] for name in REPORT_FIELDS]
         if extra_fields:
             more = extra[i] if extra is not None else {}
@@ -319,5 +345,6 @@ def to_table(r: Report, width: int = 100) -> str:
                 textwrap.wrap(note, width=max(width, len(indent) + 20), initial_indent=indent, subsequent_indent=indent)
             )
     out.append("")
+    out.append(date_line(r))
     out.append(_summary_line(r))
     return "\n".join(out) + "\n"

@@ -161,6 +161,26 @@ def export_json(report: Report, keys: Sequence[str], reviews: dict[str, Review])
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+def date_caption(date: object, source: str) -> str:
+    """Where the publication date field's value came from, for the caption beside it."""
+    if date is None:
+        return ("No date: it is read from the article when you check (a “Published …” line, a dateline, "
+                "an HTML page's metadata); if it has none, dated figures are checked against the latest rows.")
+    return f"Date from {source}." if source else "Date entered by you."
+
+
+def claim_time_text(c: CheckedClaim) -> str:
+    """The time the claim is about, and what gave it: '2021 (in 2021)', '2026-02-18 (the article's date)'."""
+    if not c.time:
+        return "unknown (the article's date is unknown)"
+    return f"{c.time} ({c.time_source})" if c.time_source else f"{c.time} (the article's date)"
+
+
+def stale_text(c: CheckedClaim) -> str:
+    """The claim detail's staleness line: '' when the row is current for the article's date."""
+    return c.stale[:1].upper() + c.stale[1:] + "." if c.stale else ""
+
+
 def safe_url(url: str) -> str | None:
     """Only http(s) links are rendered: an uploaded table could carry javascript: URLs."""
     try:
