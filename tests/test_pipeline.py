@@ -210,7 +210,7 @@ def test_progress_reaches_one(bundle: Reference) -> None:
     # the country, not a town of the same name in another country
     ("Mexico has 130 million inhabitants.", "130 million inhabitants", "supported", "rounding", "Mexico"),
     # the name in the number's own clause, not one in the next clause
-    ("Ukraine declared independence in 1991, and Kyiv is its capital.", "1991", "supported", "year", "Ukraine"),
+    ("Ukraine declared independence in 1991, and Kyiv is its capital.", "1991", "supported", "event-year", "Ukraine"),
     # estimates from different sources differ a little
     ("The Netherlands has 17.9 million inhabitants.", "17.9 million inhabitants", "supported",
      "estimate-tolerance", "Netherlands"),

@@ -44,6 +44,7 @@ class Concept:
     dimensions: frozenset[str]
     weak: tuple[str, ...] = ()
     unit_evidence: bool = False
+    fixed: bool = False  # a quantity that does not change over time (an area, a height)
 
 
 # Compared and hashed by identity: it is loaded once and used as a cache key.
@@ -58,6 +59,7 @@ class Lexicon:
     sub_national: frozenset[str]
     type_priority: Mapping[str, float]
     anaphora: Mapping[str, frozenset[str]]
+    anaphora_heads: Mapping[str, frozenset[str]]
     roles: Mapping[str, tuple[str, ...]]
     weights: Mapping[str, float]
     place_weights: Mapping[str, float]
@@ -148,7 +150,7 @@ def _build(data: dict[str, Any], sources: tuple[str, ...]) -> Lexicon:
         key = f"concept.{name}"
         if not isinstance(spec, dict):
             raise LexiconError(where("concept"), key, "must be a table")
-        unknown = set(spec) - {"names", "phrases", "weak", "dimensions", "unit_evidence"}
+        unknown = set(spec) - {"names", "phrases", "weak", "dimensions", "unit_evidence", "fixed"}
         if unknown:
             raise LexiconError(where("concept"), f"{key}.{sorted(unknown)[0]}", "is not a concept field")
         dimensions = frozenset(_words(spec.get("dimensions", []), where("concept"), f"{key}.dimensions"))
@@ -163,6 +165,7 @@ def _build(data: dict[str, Any], sources: tuple[str, ...]) -> Lexicon:
             weak=_words(spec.get("weak", []), where("concept"), f"{key}.weak"),
             dimensions=dimensions,
             unit_evidence=bool(spec.get("unit_evidence", False)),
+            fixed=bool(spec.get("fixed", False)),
         ))
     evidence_by_dimension: dict[str, str] = {}
     for c in concepts:
@@ -182,6 +185,8 @@ def _build(data: dict[str, Any], sources: tuple[str, ...]) -> Lexicon:
     for phrase, allowed in _table(data, "anaphora", where("anaphora")).items():
         anaphora[" ".join(phrase.casefold().split())] = frozenset(
             _words(allowed, where("anaphora"), f"anaphora.{phrase}"))
+    heads = {head.casefold(): frozenset(_words(allowed, where("anaphora_heads"), f"anaphora_heads.{head}"))
+             for head, allowed in _table(data, "anaphora_heads", where("anaphora_heads")).items()}
     roles = {key: words_at("roles", key) for key in _table(data, "roles", where("roles"))}
     weights = {key: _number(v, where(key), key) for key, v in data.items()
                if not isinstance(v, dict | list) and not key.startswith("_")}
@@ -203,6 +208,7 @@ def _build(data: dict[str, Any], sources: tuple[str, ...]) -> Lexicon:
         type_priority={k: _number(v, where("entity_types"), f"entity_types.priority.{k}")
                        for k, v in priority.items()},
         anaphora=anaphora,
+        anaphora_heads=heads,
         roles=roles,
         weights=weights,
         place_weights=place,

@@ -252,13 +252,16 @@ def _resolved_anaphors(sent: Sentence, earlier: Sequence[Sentence], reference: R
     the last fitting place named before it in this sentence, else in the sentences before."""
     out = []
     for a_first, a_end, phrase in sent.anaphors:
-        allowed = lex.anaphora.get(phrase, frozenset())
+        allowed = lex.anaphora.get(phrase) or lex.anaphora_heads.get(phrase.removeprefix("the "), frozenset())
         target = None
-        for m in reversed(sent.mentions):
+        if allowed & {"former", "latter"}:
+            target = _former_or_latter(sent, a_first, earlier, "former" in allowed)
+            allowed = frozenset({"any"})
+        for m in reversed(sent.mentions) if target is None else ():
             if m.end <= a_first and _fits(m, allowed):
                 target = m
                 break
-        if target is None:
+        if target is None and not allowed & {"former", "latter"}:
             for previous in reversed(earlier):
                 fitting = [m for m in previous.mentions if _fits(m, allowed) and not m.object]
                 if fitting:
@@ -272,6 +275,15 @@ def _resolved_anaphors(sent: Sentence, earlier: Sequence[Sentence], reference: R
                            target.types or entity_types(reference, target.name),
                            possessive=possessive, anaphor=phrase))
     return out
+
+
+def _former_or_latter(sent: Sentence, at: int, earlier: Sequence[Sentence], former: bool) -> Mention | None:
+    """The first ("the former") or last ("the latter") of two or more places named just before."""
+    for places in ([m for m in sent.mentions if m.end <= at], *(s.mentions for s in reversed(earlier))):
+        places = [m for m in places if not m.object]
+        if len(places) >= 2:
+            return places[0] if former else places[-1]
+    return None
 
 
 def _fits(m: Mention, allowed: frozenset[str]) -> bool:
@@ -322,7 +334,8 @@ def _antecedent(sent: Sentence, first: int, lex: Lexicon) -> str | None:
     if here == 0:
         return None
     opening = next(k for k in range(first + 1) if sent.comma_clause[k] == here)
-    if sent.folded[opening] not in lex.role_words("relative"):
+    # A relative clause ("which has ...") or an apposition ("Ukraine, a country of 45 million").
+    if sent.folded[opening] not in (*lex.role_words("relative"), "a", "an"):
         return None
     before = [m for m in sent.mentions if m.end <= opening]
     return before[-1].name if before else None

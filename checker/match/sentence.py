@@ -111,17 +111,28 @@ def _count_before(sorted_offsets: list[int], offset: int) -> int:
 
 
 def _anaphors(folded: tuple[str, ...], lex: Lexicon) -> tuple[tuple[int, int, str], ...]:
+    """Words that point back at a place: the lexicon's phrases ("it", "the former"), and
+    "the" with up to two words before a head noun ("the Adriatic nation"). The phrase
+    given for a head-noun match is "the <head>"."""
     longest = max((len(p.split()) for p in lex.anaphora), default=0)
     out = []
     k = 0
-    while k < len(folded):
-        for size in range(min(longest, len(folded) - k), 0, -1):
+    n = len(folded)
+    while k < n:
+        for size in range(min(longest, n - k), 0, -1):
             phrase = " ".join(folded[k:k + size])
             if phrase in lex.anaphora:
                 out.append((k, k + size, phrase))
                 k += size
                 break
         else:
+            if folded[k] == "the":
+                head = next((j for j in range(k + 1, min(n, k + 4)) if folded[j] in lex.anaphora_heads), -1)
+                # "the island nation" but not "the nation of Chad" (a name follows) or "the islands".
+                if head > 0 and not (head + 1 < n and folded[head + 1] == "of"):
+                    out.append((k, head + 1, f"the {folded[head]}"))
+                    k = head + 1
+                    continue
             k += 1
     return tuple(out)
 

@@ -27,67 +27,29 @@ DEFAULT_APPROX_TOLERANCE = 0.05
 DEFAULT_ESTIMATE_TOLERANCE = 0.02
 
 
+# Two sources' figures for a fixed quantity (an area, a height) may differ by this much.
+DEFAULT_SOURCE_TOLERANCE = 0.01
+
+
 @dataclass(frozen=True)
 class VerdictOptions:
     approx_tolerance: float = DEFAULT_APPROX_TOLERANCE
     estimate_tolerance: float = DEFAULT_ESTIMATE_TOLERANCE
+    source_tolerance: float = DEFAULT_SOURCE_TOLERANCE
 
 
 def judge(claim: Claim, match: Match | None, options: VerdictOptions = VerdictOptions(),
           unmatched_because: str = "") -> CheckedClaim:
-    if match is None:
-        because = f" ({unmatched_because})" if unmatched_because else ""
-        return CheckedClaim(claim, "unverified", "no-reference",
-                            f"No reference row matched {_quote(claim)}{because}: it is unverified, not wrong "
-                            f"(rule: no-reference).")
-    row = match.row
-    converted = _convert(claim, row)
-    if converted is None:
-        return CheckedClaim(claim, "unverified", "unit-mismatch",
-                            f"{_quote(claim)} could not be converted to the reference's unit ({row.unit}) "
-                            f"(rule: unit-mismatch).", match)
-    dated = _judge_date(claim, match)
-    if dated is not None:
-        return dated
-    low, high, rule, allowance = _claim_interval(claim, converted, options)
-    ref_low, ref_high = row.low, row.high
-    overlap = low <= ref_high and ref_low <= high
-    says = f"The article says {_quote(claim)}"
-    if claim.unit and row.unit and claim.unit != row.unit and converted[0] != claim.value:
-        says += f" ({format_number(converted[0])} {row.unit})"
-    ref = f"{_describe_row(row)}"
-    if claim.qualifier == "vague":
-        if overlap:
-            return CheckedClaim(claim, "unverified", "vague",
-                                f"{says}, a vague amount that is never confirmed by one figure; {ref} is within "
-                                f"its range (rule: vague).", match)
-        return CheckedClaim(claim, "contradicted", "vague",
-                            f"{says}, which means {format_number(low)} to {format_number(high)}; {ref} is outside "
-                            f"that range (rule: vague).", match)
-    if not overlap and _is_estimate(row) and claim.unit != "year" and claim.qualifier == "exact":
-        # Estimates of the same thing from different sources differ by a little:
-        # "17.9 million" is not wrong against an estimate of 17.83 million.
-        tol = options.estimate_tolerance
-        if low <= ref_high * (1 + tol) and ref_low * (1 - tol) <= high:
-            return CheckedClaim(claim, "supported", "estimate-tolerance",
-                                f"{says}; {ref}; within the ±{tol:.0%} allowed between estimates from different "
-                                f"sources, though not {allowance} (rule: estimate-tolerance).", match)
-    if not overlap and _may_be_dated(row):
-        return CheckedClaim(claim, "unverified", "undated-reference",
-                            f"{says}; {ref}, which does not fit, but the reference has no date and a figure like "
-                            f"this changes over time, so it may be out of date (rule: undated-reference).", match)
-    if row.claimant and not match.attributed:
-        return CheckedClaim(claim, "unverified", "party-claim",
-                            f"{says}; the only reference is a claim by {row.claimant}: {ref}. A party's figure "
-                            f"does not confirm or contradict a figure the article does not attribute to that party "
-                            f"(rule: party-claim).", match)
-    verdict = "supported" if overlap else "contradicted"
-    how = allowance if overlap else f"not {allowance}{_difference(converted[0], row)}"
-    note = f"{says}; {ref}; {how} (rule: {rule})."
-    if row.claimant:
-        note = (f"{note} The article attributes the figure to {row.claimant}, and it was checked against that "
-                f"party's own claim, not an independently verified fact.")
-    return CheckedClaim(claim, verdict, rule, note, match)  # type: ignore[arg-type]
+    """The verdict on `claim` against the row `match` found: the first rule of RULES
+    (checker.verdict.rules) that decides, in order."""
+    from checker.verdict.rules import RULES, Case
+
+    case = Case(claim, match, options, unmatched_because)
+    for rule in RULES:
+        decided = rule(case)
+        if decided is not None:
+            return decided
+    raise AssertionError("the last rule always decides")  # pragma: no cover
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
@@ -116,7 +78,9 @@ def _difference(value: float, row: ReferenceRow) -> str:
     if not nearest or not math.isfinite(value) or row.unit == "year":
         return ""
     rel = (value - nearest) / abs(nearest)
-    return f" (the article's figure is {abs(rel):.1%} {'higher' if rel > 0 else 'lower'})"
+    # Two significant figures for a small gap: "0.036%", not "0.0%".
+    shown = f"{abs(rel):.1%}" if abs(rel) >= 0.001 else f"{abs(rel) * 100:.2g}%"
+    return f" (the article's figure is {shown} {'higher' if rel > 0 else 'lower'})"
 
 
 def _is_estimate(row: ReferenceRow) -> bool:
