@@ -44,6 +44,7 @@ from checker.review.view import (
     review_frame,
     safe_url,
     stale_text,
+    why_text,
 )
 
 CREDIT = "Country data: CIA World Factbook (public domain). City populations: GeoNames, geonames.org, CC BY 4.0."
@@ -378,6 +379,8 @@ def detail_section(report: Report, keys: Sequence[str], reviews: dict[str, Revie
             parts.append(_html_block("Claimed by:", html.escape(row.claimant)))
         if stale := stale_text(c):
             parts.append(_html_block("Out of date?", html.escape(stale)))
+        if why := why_text(c):
+            parts.append(_html_block("Why this row:", html.escape(why)))
     st.html("".join(parts))
     if (chart := comparison_chart(c)) is not None:
         st.altair_chart(chart, width="stretch")

@@ -246,3 +246,21 @@ def test_a_bare_year_is_compared_as_a_year() -> None:
     assert c.date == ""
     result = judge(c, match(row(2022, "year", metric="full-scale invasion", as_of="2022-02-24")))
     assert (result.verdict, result.rule) == ("supported", "year")
+
+
+def test_readme_rule_table_lists_exactly_the_rules_in_code() -> None:
+    """README's table under "How claims are checked" and the Rule enum name the same rules."""
+    import re
+    from pathlib import Path
+
+    from checker.verdict.rules import RULES, Rule
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| rule |", 1)[1].split("\n\n", 1)[0]
+    first_cells = [line.split("|")[1] for line in table.splitlines()[2:] if line.startswith("|")]
+    documented = {name for cell in first_cells for name in re.findall(r"`([a-z-]+)`", cell)}
+    assert documented == {r.value for r in Rule}
+    # Every rule function judge() runs is named after a rule, in the order README explains.
+    assert [f.__name__.replace("_", "-") for f in RULES[:-1]] == [
+        "no-reference", "unit-mismatch", "date", "event-year", "vague", "estimate-tolerance",
+        "source-tolerance", "reference-rounding", "undated-reference", "party-claim"]

@@ -56,6 +56,7 @@ ARTICLE_FIELDS: tuple[str, ...] = ("article_date", "article_date_source")
 REPORT_FIELDS: tuple[str, ...] = (
     *CLAIM_FIELDS,
     "match_score",
+    "why",
     *(f"reference_{name}" for name in REFERENCE_FIELDS),
     *ARTICLE_FIELDS,
 )
@@ -103,6 +104,8 @@ def claim_to_dict(c: CheckedClaim) -> dict[str, object]:
         "time_source": c.time_source or None,
         "stale": c.stale or None,
         "match_score": c.match.score if c.match else None,
+        # Why the matcher chose the row: each term of its score, as a reviewer reads it.
+        "why": list(c.match.why) if c.match else None,
         "reference": _reference_dict(ref) if ref else None,
     }
 
@@ -189,6 +192,8 @@ def claim_to_row(c: CheckedClaim) -> dict[str, object]:
     ref = d.pop("reference")
     row: dict[str, object] = {name: d.get(name) for name in CLAIM_FIELDS}
     row["match_score"] = d.get("match_score")
+    why = d.get("why")
+    row["why"] = "; ".join(why) if isinstance(why, list) else None
     ref_map: Mapping[str, object] = ref if isinstance(ref, Mapping) else {}
     for name in REFERENCE_FIELDS:
         row[f"reference_{name}"] = ref_map.get(name)

@@ -240,3 +240,10 @@ def editor_changes(
     return out
 
 
+
+
+def why_text(c: CheckedClaim) -> str:
+    """The matcher's reasons for the row, one line: "“covers” → area (+95); ...; named before (-4)"."""
+    if c.match is None or not c.match.why:
+        return ""
+    return "; ".join(w.removeprefix("metric: ") for w in c.match.why)
