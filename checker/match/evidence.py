@@ -96,7 +96,9 @@ def find_phrase(sent: Sentence, phrase: tuple[str, ...], region: Region, lex: Le
     n = len(phrase)
     stems = sent.stems
     first = phrase[0]
-    for k in range(region.first, region.last - n + 1):
+    if first not in sent.stem_set:
+        return -1
+    for k in range(max(0, region.first), min(region.last, len(stems)) - n + 1):
         if stems[k] == first and stems[k:k + n] == phrase and not _compared(sent, k, lex):
             return k
     return -1

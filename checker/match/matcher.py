@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from checker.extract.sentences import split_sentences
 from checker.extract.units import dimension_of
 from checker.lexicon import Lexicon, lexicon
-from checker.match.evidence import Region, lexicon_dimension, metric_evidence, row_concept
+from checker.match.evidence import Evidence, Region, lexicon_dimension, metric_evidence, row_concept
 from checker.match.features import Candidate, PlaceFeatures, terms
 from checker.match.roles import LEVEL, NumberRole, number_role
 from checker.match.sentence import Mention, Sentence, analyse, entity_types, stems_of
@@ -109,8 +110,10 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
             reference: Reference, lex: Lexicon) -> Decision:
     if claim.qualifier == "vague" and not claim.unit:
         return Decision(None, "a vague amount with nothing counted")
-    first = sent.word_at(claim.start - claim.sentence_start)
-    last = max(first + 1, sent.word_at(max(claim.start, claim.end - 1) - claim.sentence_start) + 1)
+    n_words = len(sent.words)
+    first = min(sent.word_at(claim.start - claim.sentence_start), max(0, n_words - 1))
+    last = min(max(first + 1, sent.word_at(max(claim.start, claim.end - 1) - claim.sentence_start) + 1),
+               max(n_words, first + 1))
     clause = _clause_range(sent, first, last)
     role = number_role(claim, sent, first, last, clause, lex)
     mentions = [*sent.mentions, *_resolved_anaphors(sent, earlier, reference, lex)]
@@ -123,6 +126,9 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
     candidates: list[Candidate] = []
     blocked: NumberRole | None = None
     threshold = lex.weight("metric_threshold")
+    # Rows of a series (one metric, several years) and of several places share their
+    # metric words: their evidence is read once.
+    evidence_of: dict[tuple[str, tuple[str, ...], str], Evidence] = {}
     for mention in mentions:
         rows = reference.rows_for(mention.name)
         for row in rows:
@@ -130,10 +136,14 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
                 continue
             if change and not _is_rate_of_change(row, lex):
                 continue  # "fell by 500,000" is not the population
-            evidence = metric_evidence(sent, regions, window, row, claim.unit, group, lex, first)
+            key = (row.metric, row.metric_aliases, row.unit)
+            evidence = evidence_of.get(key)
+            if evidence is None:
+                evidence = evidence_of[key] = metric_evidence(sent, regions, window, row, claim.unit, group, lex,
+                                                              first)
             if evidence.score < threshold:
                 continue
-            if role.blocks(frozenset(stems_of(row.metric))):
+            if role.blocks(_phrase_set(row.metric)):
                 blocked = role
                 continue
             f = features[id(mention)]
@@ -397,21 +407,33 @@ def is_change_amount(claim: Claim) -> bool:
 
 def _is_rate_of_change(row: ReferenceRow, lex: Lexicon) -> bool:
     """A row that measures a change itself: inflation, growth, a rise or fall."""
-    words = stems_of(" ".join((row.metric, *row.metric_aliases)))
-    change = {stems_of(w)[0] for w in lex.change_words if stems_of(w)}
-    return any(w in change for w in words)
+    return bool(_phrase_set(" ".join((row.metric, *row.metric_aliases))) & _change_stems(lex))
+
+
+@lru_cache(maxsize=4)
+def _change_stems(lex: Lexicon) -> frozenset[str]:
+    return frozenset(s for w in lex.change_words for s in stems_of(w))
+
+
+@lru_cache(maxsize=8192)
+def _phrase_set(text: str) -> frozenset[str]:
+    return frozenset(stems_of(text))
 
 
 def units_compatible(claim_unit: str, row_unit: str, lex: Lexicon | None = None) -> bool:
     """Could a figure in `claim_unit` be about a row in `row_unit`? Troops never match km2."""
+    return claim_unit == row_unit or _units_compatible(claim_unit, row_unit, lex or lexicon())
+
+
+@lru_cache(maxsize=4096)
+def _units_compatible(claim_unit: str, row_unit: str, lex: Lexicon) -> bool:
     if claim_unit == row_unit:
         return True
     a, b = dimension_of(claim_unit), dimension_of(row_unit)
     if {claim_unit, row_unit} <= {"percent", "fraction"}:
         return True
     if a.startswith("count:") and b.startswith("count:"):
-        groups = (lex or lexicon()).noun_groups
-        return any(claim_unit in g and row_unit in g for g in groups)
+        return any(claim_unit in g and row_unit in g for g in lex.noun_groups)
     if a == "count" and b.startswith("count:"):
         return True  # "a population of 38 million": the noun is in the metric, not after the number
     if a in ("area", "length", "mass", "volume", "speed", "temperature", "energy", "power"):

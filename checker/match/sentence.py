@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from checker.extract.sentences import CLAUSE_BREAK
 from checker.lexicon import Lexicon
@@ -137,10 +137,18 @@ def _anaphors(folded: tuple[str, ...], lex: Lexicon) -> tuple[tuple[int, int, st
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
 def entity_types(reference: Reference, name: str) -> frozenset[str]:
     return frozenset(dict(r.extra).get("entity_type", "").strip().casefold() for r in reference.rows_for(name))
 
 
+@lru_cache(maxsize=8)
+def first_words(reference: Reference) -> frozenset[str]:
+    """The first word of every name in the reference's index."""
+    return frozenset(key.split(" ", 1)[0] for key in reference.entity_index)
+
+
+@lru_cache(maxsize=4096)
 def _is_demonym(reference: Reference, name: str) -> bool:
     rows = reference.rows_for(name)
     return bool(rows) and all(name != normalise_name(r.entity) and name in {normalise_name(d) for d in demonyms_of(r)}
@@ -153,12 +161,16 @@ def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], .
     found: list[Mention] = []
     n = len(words)
     longest = min(reference.max_name_tokens, _MAX_NAME_WORDS)
-    normal = [normalise_name(w) for w in words]
+    # A word of letters and digits folds to its lower case unless it has accents.
+    normal = [w.casefold() if w.isascii() else normalise_name(w) for w in words]
     objects = frozenset(lex.role_words("object_prepositions"))
+    starts = first_words(reference)
     k = 0
     while k < n:
         hit = None
-        for size in range(min(longest, n - k), 0, -1):
+        # Most words begin no name: one set look-up skips them.
+        sizes = range(min(longest, n - k), 0, -1) if normal[k] in starts or normal[k] == "the" else ()
+        for size in sizes:
             if size == 1 and not words[k][:1].isupper():
                 continue  # single lower-case words are not names ("turkey", "chad")
             if k in taken and size == 1:

@@ -160,8 +160,30 @@ def _convert(claim: Claim, row: ReferenceRow) -> tuple[float, float] | None:
     return claim.value * factor, high * factor
 
 
+# Exact factors to one base unit per dimension, for the units news uses most (by their
+# pint names): converting km to miles needs no unit library. International
+# definitions: 1 mile = 1609.344 m, 1 foot = 0.3048 m, 1 pound = 0.45359237 kg.
+_BASE_FACTORS: dict[str, tuple[str, float]] = {
+    "meter": ("length", 1.0), "kilometer": ("length", 1e3), "centimeter": ("length", 1e-2),
+    "millimeter": ("length", 1e-3), "micrometer": ("length", 1e-6), "mile": ("length", 1609.344),
+    "foot": ("length", 0.3048), "inch": ("length", 0.0254), "yard": ("length", 0.9144),
+    "nautical_mile": ("length", 1852.0),
+    "meter**2": ("area", 1.0), "kilometer**2": ("area", 1e6), "mile**2": ("area", 1609.344 ** 2),
+    "foot**2": ("area", 0.3048 ** 2), "hectare": ("area", 1e4), "acre": ("area", 4046.8564224),
+    "kilogram": ("mass", 1.0), "gram": ("mass", 1e-3), "milligram": ("mass", 1e-6), "metric_ton": ("mass", 1e3),
+    "megatonne": ("mass", 1e9), "gigatonne": ("mass", 1e12), "pound": ("mass", 0.45359237),
+    "ounce": ("mass", 0.45359237 / 16),
+    "kilometer/hour": ("speed", 1 / 3.6), "mile/hour": ("speed", 0.44704), "knot": ("speed", 1852 / 3600),
+    "second": ("time", 1.0), "minute": ("time", 60.0), "hour": ("time", 3600.0), "day": ("time", 86400.0),
+    "week": ("time", 604800.0),
+}
+
+
 @lru_cache(maxsize=128)
 def _factor(source: str, target: str) -> float | None:
+    known, wanted = _BASE_FACTORS.get(source), _BASE_FACTORS.get(target)
+    if known and wanted:
+        return known[1] / wanted[1] if known[0] == wanted[0] else None
     # pint is imported only here: most checks need no conversion, and it costs ~0.5 s to load.
     try:
         registry = _registry()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.extract.sentences import CLAUSE_BREAK, clause_bounds, split_sentences
+from checker.match.sentence import first_words
 from checker.models import CheckedClaim, Claim, Match, ReferenceRow
 from checker.reference import Reference, normalise_name
 from checker.when.series import row_time
@@ -113,11 +114,12 @@ def _names(text: str, reference: Reference) -> list[tuple[int, str, str]]:
     found = []
     tokens = [(m.start(), m.group()) for m in _WORD.finditer(text)]
     longest = min(reference.max_name_tokens, 6)
+    starts = first_words(reference)
     k = 0
     while k < len(tokens):
         for size in range(min(longest, len(tokens) - k), 0, -1):
-            if not tokens[k][1][:1].isupper():
-                break  # names begin with a capital
+            if not tokens[k][1][:1].isupper() or normalise_name(tokens[k][1]) not in starts:
+                break  # names begin with a capital, and with a word some name begins with
             name = normalise_name(" ".join(t for _, t in tokens[k:k + size]))
             if name in reference.entity_index:
                 found.append((tokens[k][0], name, " ".join(t for _, t in tokens[k:k + size])))
@@ -137,8 +139,10 @@ def _event(phrase: _Phrase, sentence: str, s_start: int, reference: Reference,
     for offset, name, surface in names:
         in_sentence = s_start <= offset < s_start + len(sentence)
         for row in reference.rows_for(name):
+            if row.unit != "year" or row.claimant:
+                continue  # only dated events: checked first, as the cheaper test
             when = row_time(row)
-            if row.unit != "year" or row.claimant or when is None or when.month is None:
+            if when is None or when.month is None:
                 continue
             score = max((len(ws) for ws in (_phrase_words(p) for p in (row.metric, *row.metric_aliases))
                          if ws and ws <= what), default=0)
