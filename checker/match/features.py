@@ -72,7 +72,7 @@ def terms(f: PlaceFeatures, mention: Mention, lex: Lexicon) -> tuple[Term, ...]:
     if f.subject:
         out.append(Term("role", w["subject"], "the sentence's subject"))
     if f.possessive:
-        out.append(Term("role", w["possessive"], f"“{mention.surface}'s” before the metric"))
+        out.append(Term("role", w["possessive"], f"“{mention.anaphor or mention.surface}'s” before the metric"))
     if f.anaphor:
         out.append(Term("reference", w["anaphora"], f"“{f.anaphor}” → {mention.surface}, named before"))
     if f.antecedent == "yes":

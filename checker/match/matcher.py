@@ -134,8 +134,10 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
         for row in rows:
             if not units_compatible(claim.unit, row.unit, lex):
                 continue
-            if change and not _is_rate_of_change(row, lex):
-                continue  # "fell by 500,000" is not the population
+            if change and not _is_rate_of_change(row, lex) and not _is_fixed(row, lex):
+                # "fell by 500,000" is not the population; but a height does not change, so
+                # "Denali rises 20,310 feet" is its level.
+                continue
             key = (row.metric, row.metric_aliases, row.unit)
             evidence = evidence_of.get(key)
             if evidence is None:
@@ -163,8 +165,11 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
         if role is not LEVEL:
             return Decision(None, f"the figure is {role.describe()}")
         return Decision(None, "no row of the places named measures what the figure measures")
-    # Highest total; among rows of one series (same entity and metric) the latest.
-    best = max(candidates, key=lambda c: (round(c.total, 6), c.row.as_of))
+    # Highest total; on a tie the row whose metric the sentence names most fully
+    # ("area" before "area occupied by Russia" when nothing says "occupied"), then,
+    # within a series (one metric, several years), the latest.
+    best = max(candidates, key=lambda c: (round(c.total, 6), -_unmatched_qualifiers(sent, window, c.row, lex),
+                                          c.row.as_of))
     rival = _rival(best, candidates, lex)
     if rival is not None:
         return Decision(None, f"it could be about {best.mention.surface} or {rival.mention.surface}")
@@ -181,6 +186,11 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
         alternatives=alternatives,
     )
     return Decision(match)
+
+
+def _unmatched_qualifiers(sent: Sentence, window: Region, row: ReferenceRow, lex: Lexicon) -> int:
+    _, rest = row_concept(row.metric, row.unit, lex)
+    return len(rest) - _matched_qualifiers(sent, window, row, lex)
 
 
 def _matched_qualifiers(sent: Sentence, window: Region, row: ReferenceRow, lex: Lexicon) -> int:
@@ -214,10 +224,11 @@ def _regions(sent: Sentence, claim: Claim, first: int, last: int, clause: tuple[
         elif s.start >= claim.end:
             seg_hi = min(seg_hi, sent.word_at(s.start - s.sentence_start))
     seg_lo, seg_hi = min(seg_lo, first), max(seg_hi, last)
-    if claim.unit == "year":
+    if claim.unit == "year" and not set(lex.role_words("respectively")) & set(sent.folded):
         # A year is dated by the words of its own verb phrase ("abolished slavery in
         # 1854"), not by another event in the clause. An opening "In 1991," leads into
-        # the clause after it.
+        # the clause after it. ("became independent in 1810 and 1816 respectively"
+        # shares its verb.)
         if clause[1] - clause[0] <= 4 and clause[0] == 0:
             seg_hi = _clause_range(sent, min(clause[1], len(sent.words) - 1), clause[1] + 1)[1]
         segment = Region(seg_lo, seg_hi, 0.0, "next to the year")
@@ -275,13 +286,18 @@ def _resolved_anaphors(sent: Sentence, earlier: Sequence[Sentence], reference: R
             for previous in reversed(earlier):
                 fitting = [m for m in previous.mentions if _fits(m, allowed) and not m.object]
                 if fitting:
-                    target = fitting[0]  # the earlier sentence's subject, when it fits
+                    # The last fitting place named before, unless it was only an object
+                    # ("surrounded by South Africa").
+                    target = fitting[-1]
                     break
         if target is None:
             continue
         after = sent.text[sent.spans[a_end - 1][1]:sent.spans[a_end - 1][1] + 2]
         possessive = after[:1] in ("'", "’") or phrase == "its"
-        out.append(Mention(target.name, target.surface, a_first, a_end,
+        # Shown by the place's own name: "the island nation" → Samoa, not → "Samoans".
+        rows = reference.rows_for(target.name)
+        surface = rows[0].entity if target.demonym and rows else target.surface
+        out.append(Mention(target.name, surface, a_first, a_end,
                            target.types or entity_types(reference, target.name),
                            possessive=possessive, anaphor=phrase))
     return out
@@ -344,8 +360,11 @@ def _antecedent(sent: Sentence, first: int, lex: Lexicon) -> str | None:
     if here == 0:
         return None
     opening = next(k for k in range(first + 1) if sent.comma_clause[k] == here)
-    # A relative clause ("which has ...") or an apposition ("Ukraine, a country of 45 million").
-    if sent.folded[opening] not in (*lex.role_words("relative"), "a", "an"):
+    # A relative clause ("which has ..."), an apposition ("Ukraine, a country of 45
+    # million") or a participle ("Siemens, founded in 1847, ...").
+    word = sent.folded[opening]
+    participle = word.endswith("ed") and len(word) > 4 or word in lex.role_words("participles")
+    if word not in (*lex.role_words("relative"), "a", "an") and not participle:
         return None
     before = [m for m in sent.mentions if m.end <= opening]
     return before[-1].name if before else None
@@ -399,8 +418,8 @@ def _event_in_group(claim: Claim, row: ReferenceRow, reference: Reference, menti
 
 def is_change_amount(claim: Claim) -> bool:
     """'fell by 500,000', 'grew 3%': the size of a change, not a level ('rose to 3%' is a level)."""
-    if claim.change is None:
-        return False
+    if claim.change is None or claim.unit == "year":
+        return False  # "the Wall fell in 1989" dates a fall; it is no amount of change
     before = claim.sentence[:claim.start - claim.sentence_start].split()
     return not before or before[-1].lower() not in ("to", "at", "from", "of")
 
@@ -408,6 +427,11 @@ def is_change_amount(claim: Claim) -> bool:
 def _is_rate_of_change(row: ReferenceRow, lex: Lexicon) -> bool:
     """A row that measures a change itself: inflation, growth, a rise or fall."""
     return bool(_phrase_set(" ".join((row.metric, *row.metric_aliases))) & _change_stems(lex))
+
+
+def _is_fixed(row: ReferenceRow, lex: Lexicon) -> bool:
+    concept, _ = row_concept(row.metric, row.unit, lex)
+    return concept is not None and concept.fixed
 
 
 @lru_cache(maxsize=4)
@@ -466,7 +490,10 @@ def _inside_nearer_place(row: ReferenceRow, chosen: Mention, mentions: list[Ment
     for m in mentions:
         if m is chosen or m.name == chosen.name or abs(m.position - claim_pos) >= chosen_distance or m.object:
             continue
-        if any(_entity_type(r) in lex.sub_national for r in reference.rows_for(m.name)):
+        # Only a place that is nothing but a smaller place: "Armenia" is a country, though a
+        # Colombian city has the name too.
+        types = {_entity_type(r) for r in reference.rows_for(m.name)}
+        if types and types <= lex.sub_national:
             return True
     return False
 

@@ -69,6 +69,11 @@ def number_role(claim: Claim, sent: Sentence, first: int, last: int, clause: tup
     for cue in lex.role_words("distributive"):
         if _has_phrase(" ".join(words[clause[0]:first]), cue):
             return NumberRole(Role.EACH, cue)
+    # "Malta has no town of more than 35,000 people": a bound on every town.
+    for k in range(clause[0], first - 1):
+        if words[k] in lex.role_words("negation") and any(w in lex.anaphora_heads or w.rstrip("s") in lex.anaphora_heads
+                                                          for w in words[k + 1:k + 3]):
+            return NumberRole(Role.EACH, f"{words[k]} {words[k + 1]}")
     if unit in ("years", "") or claim.unit_text.casefold().startswith("year"):
         for cue in lex.role_words("age_before"):
             if _ends_with(before, cue):
@@ -87,7 +92,13 @@ def number_role(claim: Claim, sent: Sentence, first: int, last: int, clause: tup
         for cue in lex.role_words("rank_after"):
             if _starts_with(after, cue):
                 return NumberRole(Role.RANK, cue)
-    if claim.unit not in ("percent", "fraction", "percentage points"):
+    for cue in lex.role_words("part_before"):
+        if _has_phrase(" ".join(words[max(0, first - 12):first]), cue):
+            return NumberRole(Role.PART, cue)
+    # "Portugal's 10.2 million people": a place's possessive right before the number
+    # makes it that place's whole, whatever the sentence says next.
+    whole = first >= 2 and words[first - 1] == "s" and any(m.end == first - 1 for m in sent.mentions)
+    if claim.unit not in ("percent", "fraction", "percentage points") and not whole:
         for cue in lex.role_words("part_after"):
             if _starts_with(after, cue) and not _place_follows(sent, last, cue):
                 return NumberRole(Role.PART, cue)

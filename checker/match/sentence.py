@@ -93,7 +93,7 @@ def analyse(text: str, start: int, reference: Reference, lex: Lexicon) -> Senten
     commas = [m.start() for m in re.finditer(r",\s", text)]
     clause = tuple(_count_before(breaks, s[0]) for s in spans)
     comma_clause = tuple(_count_before(commas, s[0]) for s in spans)
-    anaphors = _anaphors(folded, lex)
+    anaphors = _anaphors(text, spans, folded, lex)
     taken = {k for a, b, _ in anaphors for k in range(a, b)}
     mentions = tuple(_mentions(text, words, spans, folded, reference, lex, taken))
     return Sentence(text, start, words, spans, folded, stems, clause, comma_clause, mentions, anaphors)
@@ -110,7 +110,11 @@ def _count_before(sorted_offsets: list[int], offset: int) -> int:
     return lo
 
 
-def _anaphors(folded: tuple[str, ...], lex: Lexicon) -> tuple[tuple[int, int, str], ...]:
+_NOT_MODIFIERS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "s"})
+
+
+def _anaphors(text: str, spans: tuple[tuple[int, int], ...], folded: tuple[str, ...], lex: Lexicon
+              ) -> tuple[tuple[int, int, str], ...]:
     """Words that point back at a place: the lexicon's phrases ("it", "the former"), and
     "the" with up to two words before a head noun ("the Adriatic nation"). The phrase
     given for a head-noun match is "the <head>"."""
@@ -127,9 +131,20 @@ def _anaphors(folded: tuple[str, ...], lex: Lexicon) -> tuple[tuple[int, int, st
                 break
         else:
             if folded[k] == "the":
-                head = next((j for j in range(k + 1, min(n, k + 4)) if folded[j] in lex.anaphora_heads), -1)
-                # "the island nation" but not "the nation of Chad" (a name follows) or "the islands".
-                if head > 0 and not (head + 1 < n and folded[head + 1] == "of"):
+                head = -1
+                for j in range(k + 1, min(n, k + 4)):
+                    # Modifiers run on without punctuation: "the oil-rich emirate", not
+                    # "the Philippines, a country".
+                    gap = text[spans[j - 1][1]:spans[j][0]]
+                    if gap.strip(" -") or folded[j] in _NOT_MODIFIERS:
+                        break
+                    if folded[j] in lex.anaphora_heads:
+                        head = j
+                        break
+                # "the island nation", "the Adriatic nation of 600,000", but not "the nation
+                # of Chad", where a name follows.
+                named_after = head + 2 < n and folded[head + 1] == "of" and text[spans[head + 2][0]].isupper()
+                if head > 0 and not named_after:
                     out.append((k, head + 1, f"the {folded[head]}"))
                     k = head + 1
                     continue
@@ -180,12 +195,14 @@ def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], .
                 end = k + size
                 after = text[spans[end - 1][1]:spans[end - 1][1] + 2]
                 possessive = bool(_POSSESSIVE.match(after))
-                # "from Spain", "than France", "from the Soviet Union"
+                # "from Spain", "than France", "from the Soviet Union"; and the rest of a
+                # list: "between Russia and China".
                 before = folded[k - 1] if k >= 1 else ""
                 if before == "the" and k >= 2:
                     before = folded[k - 2]
+                listed = before in ("and", "or") and bool(found) and found[-1].end == k - 1 and found[-1].object
                 hit = Mention(name, " ".join(words[k:end]), k, end, entity_types(reference, name),
-                              possessive=possessive, object=before in objects,
+                              possessive=possessive, object=before in objects or listed,
                               demonym=_is_demonym(reference, name))
                 k = end
                 break

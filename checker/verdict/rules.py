@@ -105,8 +105,10 @@ def _with_why(note: str, match: Match | None) -> str:
     """The note, and the matcher's reasons for the row in one short sentence."""
     if match is None or not match.why:
         return note
-    reasons = [w.split(" (", 1)[0] for w in match.why if not w.startswith(("distance", "type"))]
-    return f"{note} Matched {match.row.entity} ({match.row.metric}): {'; '.join(reasons)}."
+    # "metric: “covers” → area (+95)" -> "“covers” → area"; distance and type say little.
+    reasons = [w.split(": ", 1)[-1].rsplit(" (", 1)[0] for w in match.why
+               if not w.startswith(("distance", "type"))]
+    return f"{note} Why this row: {'; '.join(reasons)}."
 
 
 def no_reference(case: Case) -> CheckedClaim | None:
