@@ -307,12 +307,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print a machine-readable summary instead")
     ap.add_argument("--failures", action="store_true", help="also list every wrong label with the tool's note")
     ap.add_argument("--family", help="only this family (file stem, e.g. wrong_place)")
+    ap.add_argument("--write-known-failures", action="store_true",
+                    help="rewrite tests/data/devset/known_failures.txt with the labels wrong today")
     args = ap.parse_args(argv)
     cases = load_cases()
     if args.family:
         cases = [c for c in cases if c["family"] == args.family]
     outcomes, unlabelled = evaluate(cases)
     summ = summary(outcomes, unlabelled)
+    if args.write_known_failures:
+        path = DEVSET / "known_failures.txt"
+        head = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+        path.write_text("\n".join([*head, *(o.id for o in outcomes if not o.correct)]) + "\n", encoding="utf-8")
     if args.json:
         if args.failures:
             summ["failures"] = [o.id for o in outcomes if not o.correct]

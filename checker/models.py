@@ -118,6 +118,9 @@ class Match:
     attributed: bool = False
     why: tuple[str, ...] = ()
     alternatives: tuple[ReferenceRow, ...] = ()
+    # The row measures something that does not change (an area, a height): sources
+    # may differ on it by the source tolerance.
+    fixed: bool = False
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from checker.extract import extract_claims
+from checker.lexicon import Lexicon
 from checker.match import Decision, match_claim, match_claims
 from checker.models import CheckedClaim, Claim, Report
 from checker.reference import Reference, load_reference
@@ -27,6 +28,7 @@ def check_text(
     options: VerdictOptions | None = None,
     progress: Callable[[float], None] | None = None,
     date_source: str = "",
+    lexicon: Lexicon | None = None,
 ) -> Report:
     """Check every numeric claim in `text` against `reference` (the bundled tables by default).
 
@@ -36,6 +38,7 @@ def check_text(
     without a date says the caller found none. When nothing dates the article it is unknown: dated rows are
     then checked as the latest ones, and "three years ago" counts from today. `progress`,
     if given, is called with the fraction of claims done (at most once per percent).
+    `lexicon` is the matcher's words and weights (checker.lexicon; the shipped one by default).
     """
     reference = reference if reference is not None else load_reference()
     # --- When (issue #10): the article's date, given or read from the document.
@@ -52,7 +55,7 @@ def check_text(
     claims = extract_claims(text)
     checked: list[CheckedClaim] = []
     reported = 0
-    decisions = match_claims(text, claims, reference)
+    decisions = match_claims(text, claims, reference, lexicon)
     for k, (claim, decision) in enumerate(zip(claims, decisions), start=1):
         checked.append(_check_one(claim, decision, reference, date, options, article_date))
         # At most one call per percent: each call may redraw a progress bar.

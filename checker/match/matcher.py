@@ -184,6 +184,7 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
         attributed=best.features.attribution == "attributed",
         why=tuple(best.explain()),
         alternatives=alternatives,
+        fixed=_is_fixed(row, lex),
     )
     return Decision(match)
 

@@ -186,7 +186,8 @@ def source_tolerance(case: Case) -> CheckedClaim | None:
     """Sources measure a fixed quantity (an area, a height) a little differently:
     41,528 km2 is not wrong against another source's 41,543 km2."""
     row, claim = case.row, case.claim
-    if case.overlap or claim.unit == "year" or claim.qualifier not in ("exact", "approx") or not _is_fixed(row):
+    assert case.match is not None
+    if case.overlap or claim.unit == "year" or claim.qualifier not in ("exact", "approx") or not case.match.fixed:
         return None
     low, high, _, allowance = case.interval
     tol = case.options.source_tolerance
@@ -261,16 +262,6 @@ RULES: tuple[Callable[[Case], CheckedClaim | None], ...] = (
     party_claim,
     compare,
 )
-
-
-def _is_fixed(row: ReferenceRow) -> bool:
-    """Does the row measure something that does not change (an area, a height)? Its
-    concept says so in checker/lexicon/metrics.toml (`fixed = true`)."""
-    from checker.lexicon import lexicon
-    from checker.match.evidence import row_concept
-
-    concept, _ = row_concept(row.metric, row.unit, lexicon())
-    return concept is not None and concept.fixed
 
 
 def _row_rounding(row: ReferenceRow) -> float:
