@@ -20,8 +20,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from checker.errors import CheckerError, ReferenceTableError
-from checker.io import SUPPORTED_SUFFIXES, check_size, text_from_upload
+from checker.errors import CheckerError
+from checker.io import SUPPORTED_SUFFIXES, check_size, read_upload, text_from_upload
 from checker.models import VERDICTS, CheckedClaim, Report
 from checker.output.report import summary_counts
 from checker.pipeline import check_text
@@ -162,7 +162,7 @@ def on_article_upload() -> None:
     if upload is None:
         return
     try:
-        ss.article_text = text_from_upload(upload.name, upload.getvalue())
+        ss.article_text = text_from_upload(upload.name, read_upload(upload.name, upload))
         ss.upload_error = ""
     except CheckerError as exc:
         ss.upload_error = str(exc)  # the text area keeps what the user had
@@ -209,8 +209,8 @@ def sidebar_references() -> Reference | None:
     )
     for upload in uploads or []:
         try:
-            extra = uploaded_reference(upload.getvalue(), upload.name)
-        except ReferenceTableError as exc:
+            extra = uploaded_reference(read_upload(upload.name, upload), upload.name)
+        except CheckerError as exc:
             st.error(plain(str(exc)))
             continue
         reference = reference.merged(extra)

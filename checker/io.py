@@ -13,7 +13,8 @@ import re
 import sys
 import zipfile
 from html.parser import HTMLParser
-from pathlib import Path, PurePath
+from pathlib import PurePath
+from typing import BinaryIO
 
 from checker.errors import InputError
 
@@ -22,8 +23,11 @@ MAX_TEXT_BYTES = 1_000_000
 # An article file given to the command line, which may be a whole day's copy.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 # A .docx may carry images, so its file can be far bigger than its text; this only
-# refuses files too big to be worth unzipping.
+# refuses files too big to be worth unzipping. (.streamlit/config.toml's maxUploadSize
+# holds the app's uploads to the same 50 MB before they reach us.)
 MAX_FILE_BYTES = 50_000_000
+# A reference table: the bundled ones are a few MB; 100 MB is several million rows.
+MAX_TABLE_BYTES = 100_000_000
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -44,6 +48,33 @@ def check_size(text: str, name: str) -> None:
             f"the text is {size:,} bytes, over the {MAX_TEXT_BYTES:,}-byte (1 MB) limit; "
             "split the article and check it in parts",
         )
+
+
+def read_bounded(stream: BinaryIO, limit: int) -> bytes | None:
+    """At most `limit` bytes from `stream`, read in chunks; None if there are more. Never
+    holds more than limit + 1 bytes, so /dev/zero or an endless pipe stops at the limit."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = stream.read(min(_CHUNK, limit + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    return None
+
+
+_CHUNK = 1 << 20
+
+
+def read_upload(name: str, stream: BinaryIO) -> bytes:
+    """The bytes of an uploaded file (from its start), up to MAX_FILE_BYTES; an InputError if it is larger."""
+    if stream.seekable():
+        stream.seek(0)
+    data = read_bounded(stream, MAX_FILE_BYTES)
+    if data is None:
+        raise InputError(name, f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    return data
 
 
 def text_from_upload(name: str, data: bytes) -> str:
@@ -119,15 +150,20 @@ def read_article(name: str) -> str:
     Missing, unreadable, binary or undecodable input is refused with one line naming it."""
     label = "standard input" if name == "-" else name
     try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        if name == "-":
+            data = read_bounded(sys.stdin.buffer, MAX_ARTICLE_BYTES)
+        else:
+            with open(name, "rb") as fh:
+                data = read_bounded(fh, MAX_ARTICLE_BYTES)
     except FileNotFoundError:
         raise InputError(label, "no such file") from None
     except IsADirectoryError:
         raise InputError(label, "is a folder, not a text file") from None
     except OSError as exc:
         raise InputError(label, f"cannot be read ({exc.strerror})") from None
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise InputError(label, f"is larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB; split it first")
+    if data is None:
+        raise InputError(label, f"is larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB "
+                                f"(reading stopped there); split it first")
     try:
         return decode_bytes(data)
     except UndecodableText as exc:

@@ -3,12 +3,17 @@ asserting what a user would notice: the claim's value and unit, the message, the
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from checker.errors import InputError, ReferenceTableError
 from checker.extract import extract_claims
 from checker.extract.sentences import MAX_SENTENCE_CHARS
+from checker.io import MAX_FILE_BYTES, read_bounded, read_upload
 
 REPO = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).parent / "data" / "hostile"
@@ -59,3 +64,59 @@ def test_a_run_on_sentence_is_cut_into_pieces_a_reader_can_take_in() -> None:
 
 def test_a_huge_power_of_ten_is_not_infinity() -> None:
     assert all(value != float("inf") for _, value, _ in claims_of("It has 1.5×10^400 atoms."))
+
+
+# ------------------------------------------------------------------ bounded reading
+
+
+class EndlessStream(io.RawIOBase):
+    """An endless stream of "1 " that counts what was taken from it, as /dev/zero would not."""
+
+    def __init__(self) -> None:
+        self.taken = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        assert size > 0, "an unbounded read"
+        self.taken += size
+        return b"1 " * (size // 2) + b"1" * (size % 2)
+
+
+def test_reading_stops_one_byte_past_the_limit() -> None:
+    stream = EndlessStream()
+    assert read_bounded(stream, 5_000_000) is None  # type: ignore[arg-type]
+    assert stream.taken == 5_000_001
+
+
+def test_reading_within_the_limit_returns_everything() -> None:
+    assert read_bounded(io.BytesIO(b"12 people"), 9) == b"12 people"
+    assert read_bounded(io.BytesIO(b"12 people"), 8) is None
+
+
+def test_dev_zero_is_refused_at_the_limit_not_read_whole() -> None:
+    result = run("check", "/dev/zero")
+    one_line_error(result, "/dev/zero", "larger than 10 MB", "reading stopped there")
+
+
+def test_a_large_standard_input_is_refused_with_one_line() -> None:
+    result = run("check", "-", stdin=b"The city has 45,000 residents.\n" * 700_000)  # 21.7 MB
+    one_line_error(result, "standard input", "larger than 10 MB")
+
+
+def test_an_upload_over_the_limit_is_refused_without_reading_it_whole() -> None:
+    stream = EndlessStream()
+    with pytest.raises(InputError, match=r"^huge\.txt: the file is larger than 50 MB$"):
+        read_upload("huge.txt", stream)  # type: ignore[arg-type]
+    assert stream.taken == MAX_FILE_BYTES + 1
+
+
+def test_an_oversized_reference_table_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import checker.reference.tables as tables
+
+    table = tmp_path / "big.csv"
+    table.write_text("entity,metric,value,unit,source\n" + "France,area,1,km2,x\n" * 100)
+    monkeypatch.setattr(tables, "MAX_TABLE_BYTES", 1000)
+    with pytest.raises(ReferenceTableError, match=r"big\.csv: is larger than .*reading stopped there"):
+        tables.read_table_bytes(tables.TableSource("big.csv", table))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.errors import ReferenceTableError
-from checker.io import UndecodableText, decode_bytes
+from checker.io import MAX_TABLE_BYTES, UndecodableText, decode_bytes, read_bounded
 from checker.models import ReferenceRow
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("entity", "metric", "value", "unit", "source")
@@ -256,6 +256,11 @@ def read_table_bytes(source: TableSource) -> bytes:
     if source.path.suffix.casefold() in _WORKBOOK_SUFFIXES:
         raise ReferenceTableError(source.display, "is a spreadsheet workbook; export it as 'CSV UTF-8'")
     try:
-        return source.path.read_bytes()
+        with open(source.path, "rb") as fh:
+            data = read_bounded(fh, MAX_TABLE_BYTES)
     except OSError as exc:
         raise ReferenceTableError(source.display, f"cannot be read ({exc.strerror or exc})") from None
+    if data is None:
+        raise ReferenceTableError(source.display, f"is larger than {MAX_TABLE_BYTES // 1_000_000} MB "
+                                                  "(reading stopped there); split the table into several files")
+    return data
