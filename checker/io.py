@@ -37,6 +37,9 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".docx")
 # C0 controls other than tab, newline, form feed and carriage return: real prose
 # never has them, binary files decoded by the permissive cp1252 fallback always do.
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Terminal colour and cursor codes ("\x1b[31m"): text copied from a terminal is still
+# text; the extractor removes them (checker.extract.normalise).
+_ANSI_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 
 
 def check_size(text: str, name: str) -> None:
@@ -108,10 +111,11 @@ class UndecodableText(ValueError):
     """Bytes that are not text in any encoding we accept; the message says what to do."""
 
 
-def decode_bytes(data: bytes) -> str:
+def decode_bytes(data: bytes, *, terminal_codes: bool = False) -> str:
     """The one decoder for articles and tables alike: UTF-8 (BOM optional), UTF-16 with
     a BOM, and Windows-1252 as the last resort (older Windows editors and Excel's plain
-    "CSV" save it). Raises UndecodableText for binary or undecodable bytes."""
+    "CSV" save it). Raises UndecodableText for binary or undecodable bytes.
+    `terminal_codes` lets ANSI escapes pass (an article copied from a terminal)."""
     if data.startswith(_UTF16_BOMS):
         try:
             text = data.decode("utf-16")
@@ -129,7 +133,7 @@ def decode_bytes(data: bytes) -> str:
                 text = data.decode("cp1252")
             except UnicodeDecodeError:
                 raise UndecodableText("is neither UTF-8 nor Windows-1252 text; save it as UTF-8") from None
-    if _BINARY_CONTROLS.search(text):
+    if _BINARY_CONTROLS.search(_ANSI_ESCAPES.sub("", text) if terminal_codes and "\x1b" in text else text):
         raise UndecodableText("is a binary file, not text")
     return text
 
@@ -137,7 +141,7 @@ def decode_bytes(data: bytes) -> str:
 def decode_text(data: bytes, name: str) -> str:
     """An article's bytes as text; an InputError naming the file if they are not text."""
     try:
-        return decode_bytes(data)
+        return decode_bytes(data, terminal_codes=True)
     except UndecodableText as exc:
         problem = str(exc)
         if problem.startswith("is a binary file"):
@@ -165,7 +169,7 @@ def read_article(name: str) -> str:
         raise InputError(label, f"is larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB "
                                 f"(reading stopped there); split it first")
     try:
-        return decode_bytes(data)
+        return decode_bytes(data, terminal_codes=True)
     except UndecodableText as exc:
         problem = str(exc)
         if problem.startswith("is a binary file"):

@@ -4,6 +4,7 @@ asserting what a user would notice: the claim's value and unit, the message, the
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -120,3 +121,64 @@ def test_an_oversized_reference_table_is_refused(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(tables, "MAX_TABLE_BYTES", 1000)
     with pytest.raises(ReferenceTableError, match=r"big\.csv: is larger than .*reading stopped there"):
         tables.read_table_bytes(tables.TableSource("big.csv", table))
+
+
+# ------------------------------------------------------------------ numerals and separators
+
+NUMERALS = [
+    # (text, the claim's text as written, its value, its unit)
+    ("Ukraine covers 603\u202f550 sq km.", "603\u202f550 sq km", 603550, "km2"),  # narrow no-break space
+    ("Ukraine covers 603\u00a0550 sq km.", "603\u00a0550 sq km", 603550, "km2"),  # no-break space
+    ("Ukraine covers 603\u2009550 sq km.", "603\u2009550 sq km", 603550, "km2"),  # thin space
+    ("The town has 45 000 residents.", "45 000 residents", 45000, "residents"),  # plain space
+    ("It reached 1 250 000 people.", "1 250 000 people", 1250000, "people"),
+    ("The fee is 1'000 francs.", "1'000 francs", 1000, "CHF"),  # Swiss apostrophe
+    ("The fee is 2’500 CHF.", "2’500 CHF", 2500, "CHF"),
+    ("They lost more than 6,5 million hectares.", "6,5 million hectares", 6.5e6, "ha"),  # decimal comma
+    ("Prices rose 3,75 % last year.", "3,75 %", 3.75, "percent"),
+    ("The army has 1,500 staff.", "1,500 staff", 1500, "staff"),  # a thousands comma stays one
+    ("It holds 2\u200b0 percent of the land.", "2\u200b0 percent", 20, "percent"),  # zero-width space
+    ("It holds 2\u00ad0 percent of the land.", "2\u00ad0 percent", 20, "percent"),  # soft hyphen
+    ("نحو ٣٠٬٠٠٠ people", "٣٠٬٠٠٠ people", 30000, "people"),  # Arabic-Indic digits, Arabic thousands sign
+    ("a rate of ٣٫٥ percent", "٣٫٥ percent", 3.5, "percent"),  # Arabic decimal sign
+    ("some २५ percent", "२५ percent", 25, "percent"),  # Devanagari digits
+    ("The lake covers 41,500 km2 of land.", "41,500 km2", 41500, "km2"),  # issue #8
+    ("The park covers 316 square km.", "316 square km", 316, "km2"),
+    ("The reserve spans 181 sq. mi. in all.", "181 sq. mi", 181, "mi2"),
+    ("A 40 km² park.", "40 km²", 40, "km2"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "value", "unit"), NUMERALS, ids=[n[1] for n in NUMERALS])
+def test_numerals_and_separators(text: str, written: str, value: float, unit: str) -> None:
+    claims = extract_claims(text)
+    assert [(c.text, c.value, c.unit) for c in claims] == [(written, value, unit)]
+    c = claims[0]
+    assert text[c.start:c.end] == c.text
+    assert text[c.sentence_start:c.sentence_start + len(c.sentence)] == c.sentence
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 2019 45 000 people fled.", [45000]),  # a year is not a first group
+    ("between 1 000 and 2 000 troops", [1000]),  # a range, each side joined
+    ("He counted 1,2,3 and stopped.", [1, 2, 3]),  # a list, not decimals
+    ("It was 6,5 and 7 in the polls.", [6, 5, 7]),  # "6,5 and": a list
+    ("It had 12 345 6 of them.", [12, 345, 6]),  # a group followed by more digits is not joined
+])
+def test_separators_left_alone_where_ambiguous(text: str, expected: list[float]) -> None:
+    assert [c.value for c in extract_claims(text) if c.unit != "year"] == expected
+
+
+def test_an_ansi_escape_is_not_a_claim_and_offsets_map_back() -> None:
+    text = (HOSTILE / "ansi_colours.txt").read_text(encoding="utf-8")
+    claims = extract_claims(text)
+    assert [(c.text, c.value, c.unit) for c in claims] == [("5,000 troops", 5000, "troops"),
+                                                            ("20 percent", 20, "percent")]
+    assert all(text[c.start:c.end] == c.text for c in claims)
+
+
+def test_the_cli_reads_an_article_with_terminal_colours() -> None:
+    result = run("check", str(HOSTILE / "ansi_colours.txt"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    claims = json.loads(result.stdout)["claims"]
+    assert [(c["text"], c["value"]) for c in claims] == [("5,000 troops", 5000), ("20 percent", 20)]

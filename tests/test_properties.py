@@ -29,6 +29,8 @@ PIECES = st.one_of(
         "February", "24th", "pm", "GMT", ":", "COVID-19", "G7", "Boeing", "S&P", "in", "since",
         # punctuation and spacing
         ".", ",", "-", "–", "/", "(", ")", "'", "’", "\n", "  ", "!", "?", "\u00a0", "\u202f",
+        # what normalisation removes or rewrites (issue #12): offsets must still map back
+        "\u200b", "\u00ad", "\x1b[31m", "\x1b[0m", "\u2009", "٣٠", "٬", "٫", "\u066a", "000", "1 000", "6,5",
     ]),
 )
 NEWSY = st.lists(PIECES, max_size=30).flatmap(

@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from checker.extract.draft import Draft
 from checker.extract.non_quantities import not_a_quantity
+from checker.extract.normalise import Normalised, normalise
 from checker.extract.number_phrases import (
     Number,
     currency_before_number,
@@ -54,11 +55,26 @@ __all__ = ["extract_claims", "with_offset"]
 
 
 def extract_claims(text: str) -> list[Claim]:
-    """Every numeric claim in `text`, in reading order, with offsets into `text`."""
+    """Every numeric claim in `text`, in reading order, with offsets into `text`.
+
+    The scanner reads `text` normalised (checker.extract.normalise: invisible characters
+    removed, numerals written one way); each claim's offsets, text and sentence are
+    then those of `text` itself."""
+    norm = normalise(text)
     claims: list[Claim] = []
-    for start, end in split_sentences(text):
-        claims.extend(without_dating_years(list(_sentence_claims(text, start, end))))
-    return claims
+    for start, end in split_sentences(norm.text):
+        claims.extend(without_dating_years(list(_sentence_claims(norm.text, start, end))))
+    if norm.text is text:
+        return claims
+    return [_in_input(c, norm, text) for c in claims]
+
+
+def _in_input(claim: Claim, norm: Normalised, text: str) -> Claim:
+    start, end = norm.start_in_input(claim.start), norm.end_in_input(claim.end)
+    sentence_start = norm.start_in_input(claim.sentence_start)
+    sentence_end = norm.end_in_input(claim.sentence_start + len(claim.sentence))
+    return replace(claim, text=text[start:end], start=start, end=end, sentence=text[sentence_start:sentence_end],
+                   sentence_start=sentence_start)
 
 
 def _sentence_claims(text: str, start: int, end: int) -> Iterator[Claim]:
