@@ -182,3 +182,85 @@ def test_the_cli_reads_an_article_with_terminal_colours() -> None:
     assert result.returncode == 0, result.stderr
     claims = json.loads(result.stdout)["claims"]
     assert [(c["text"], c["value"]) for c in claims] == [("5,000 troops", 5000), ("20 percent", 20)]
+
+
+# ------------------------------------------------------------------ output files
+
+ARTICLE = HOSTILE / "ansi_colours.txt"
+
+
+def test_o_over_an_existing_file_keeps_its_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("old")
+    out.chmod(0o644)
+    result = run("check", str(ARTICLE), "--format", "json", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert oct(out.stat().st_mode & 0o777) == oct(0o644)
+    assert json.loads(out.read_text())["claims"][0]["text"] == "5,000 troops"
+
+
+def test_o_over_a_symlink_writes_its_target_and_keeps_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "real.json"
+    target.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    result = run("check", str(ARTICLE), "--format", "json", "-o", str(link))
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink()
+    assert json.loads(target.read_text())["claims"][1]["text"] == "20 percent"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.json", "real.json"]
+
+
+def test_o_to_a_folder_is_refused_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    one_line_error(run("check", str(ARTICLE), "-o", str(folder)), str(folder), "is a folder")
+    assert list(folder.iterdir()) == [] and [p.name for p in tmp_path.iterdir()] == ["reports"]
+
+
+def test_o_to_a_device_is_refused_and_left_a_device() -> None:
+    one_line_error(run("check", str(ARTICLE), "-o", "/dev/null"), "/dev/null", "is a device")
+    assert Path("/dev/null").is_char_device()
+
+
+def test_o_into_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    one_line_error(run("check", str(ARTICLE), "-o", str(tmp_path / "no" / "r.csv")), "cannot be written")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_standard_output_on_a_full_disk_is_one_line() -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "checker", "check", str(ARTICLE)], cwd=REPO,
+                                stdout=full, stderr=subprocess.PIPE, timeout=180)
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and "Traceback" not in err
+    assert err.splitlines() == ["error: standard output: cannot be written (No space left on device)"]
+
+
+def test_a_closed_pipe_is_quiet() -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "check", str(ARTICLE)], cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader went away, as `| head` does
+    err = proc.stderr.read()
+    assert proc.wait(timeout=180) == 2
+    assert err == b""
+
+
+# ------------------------------------------------------------------ command-line mistakes
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    ((), "the following arguments are required: command"),
+    (("check",), "the following arguments are required: article"),
+    (("chek", "a.txt"), "invalid choice: 'chek'"),
+    (("check", "a.txt", "--format", "xml"), "invalid choice: 'xml'"),
+    (("check", "a.txt", "--date", "2025-13-01"), "'2025-13-01' is not a date in the form YYYY-MM-DD"),
+    (("check", "a.txt", "--tolerance", "5"), "'5' is not a fraction between 0 and 1"),
+    (("check", "a.txt", "--bogus"), "unrecognized arguments: --bogus"),
+])
+def test_a_command_line_mistake_is_one_line_with_a_hint(args: tuple[str, ...], needle: str) -> None:
+    line = one_line_error(run(*args), needle, "--help")
+    assert line.startswith("error: ")
+    assert "usage:" not in line
