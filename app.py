@@ -215,6 +215,8 @@ def sidebar_references() -> Reference | None:
             continue
         reference = reference.merged(extra)
         st.caption(plain(f"Using {upload.name} ({len(extra):,} rows)"))
+    for warning in reference.warning_lines():
+        st.caption(plain(f"Warning: {warning}"))
     return reference
 
 

@@ -71,6 +71,8 @@ def _check(args: argparse.Namespace) -> int:
     from checker.verdict import VerdictOptions
 
     reference = load_reference(args.reference) if args.reference else load_reference()
+    for warning in reference.warning_lines():
+        print(f"warning: {warning}", file=sys.stderr)
     options = VerdictOptions()
     if args.tolerance is not None:
         options = replace(options, approx_tolerance=args.tolerance)

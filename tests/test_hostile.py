@@ -15,6 +15,8 @@ from checker.errors import InputError, ReferenceTableError
 from checker.extract import extract_claims
 from checker.extract.sentences import MAX_SENTENCE_CHARS
 from checker.io import MAX_FILE_BYTES, read_bounded, read_upload
+from checker.reference import Reference, load_reference, reference_from_bytes
+from checker.reference.tables import canonical_unit
 
 REPO = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).parent / "data" / "hostile"
@@ -264,3 +266,106 @@ def test_a_command_line_mistake_is_one_line_with_a_hint(args: tuple[str, ...], n
     line = one_line_error(run(*args), needle, "--help")
     assert line.startswith("error: ")
     assert "usage:" not in line
+
+
+# ------------------------------------------------------------------ reference tables
+
+
+def load(name: str) -> Reference:
+    return load_reference([HOSTILE / name], use_cache=False, aliases=None)
+
+
+def test_two_rows_that_disagree_are_both_kept_with_a_warning_naming_both() -> None:
+    ref = load("conflicting_rows.csv")
+    table = str(HOSTILE / "conflicting_rows.csv")
+    rows = ref.rows_for("Ukraine")
+    assert [(r.value, r.line) for r in rows if r.metric == "population"] == [(38e6, 2), (36.7e6, 4)]
+    assert ref.warnings == (
+        f"{table}, rows 2 and 4 disagree: Ukraine, population as of 2025 is 38,000,000 people in one and "
+        "36,700,000 in the other; both rows are kept, correct or date one of them",)
+    assert ref.conflicting == {(table, 2), (table, 4)}
+    first = rows[0]
+    assert [r.value for r in ref.row_conflicts(first)] == [36.7e6]
+    assert ref.row_conflicts(rows[1]) == ()  # the area row agrees with nobody's other figure
+
+
+def test_the_warning_does_not_depend_on_row_order(tmp_path: Path) -> None:
+    lines = (HOSTILE / "conflicting_rows.csv").read_text().splitlines()
+    swapped = tmp_path / "swapped.csv"
+    swapped.write_text("\n".join([lines[0], lines[3], lines[2], lines[1]]) + "\n")
+    ref = load_reference([swapped], use_cache=False, aliases=None)
+    assert len(ref.warnings) == 1 and "rows 2 and 4 disagree" in ref.warnings[0]
+    assert {r.value for r in ref.rows_for("Ukraine") if r.metric == "population"} == {38e6, 36.7e6}
+
+
+def test_a_conflict_between_an_upload_and_the_loaded_tables_is_found() -> None:
+    base = load("unit_sq_km.csv")
+    upload = reference_from_bytes(b"entity,metric,value,unit,source,as_of\nUkraine,area,600000,km2,Mine,2025\n",
+                                  "mine.csv", aliases=None)
+    both = base.merged(upload)
+    assert len(both.warnings) == 1
+    assert both.warnings[0].startswith(f"{HOSTILE / 'unit_sq_km.csv'}, row 2 and mine.csv, row 2 disagree:")
+
+
+def test_the_cli_shows_each_warning_as_one_line_on_stderr() -> None:
+    result = run("check", str(HOSTILE / "ukraine_area.txt"), "--reference", str(HOSTILE / "conflicting_rows.csv"),
+                 "--format", "json")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.decode("utf-8").splitlines()
+    assert len(lines) == 1 and lines[0].startswith("warning: ") and "rows 2 and 4 disagree" in lines[0]
+    assert json.loads(result.stdout)["claims"][0]["verdict"] == "supported"  # the area still checks
+
+
+def test_the_warning_survives_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    table = [HOSTILE / "conflicting_rows.csv"]
+    built = load_reference(table, aliases=None)
+    cached = load_reference(table, aliases=None)
+    assert len(list(tmp_path.iterdir())) == 1
+    assert cached.warnings == built.warnings and cached.conflicting == built.conflicting
+    assert len(cached.warnings) == 1
+
+
+def test_sq_km_in_a_table_is_km2_and_supports_the_claim() -> None:
+    ref = load("unit_sq_km.csv")
+    assert ref.rows_for("Ukraine")[0].unit == "km2"
+    result = run("check", str(HOSTILE / "ukraine_area.txt"), "--reference", str(HOSTILE / "unit_sq_km.csv"),
+                 "--format", "json")
+    claim = json.loads(result.stdout)["claims"][0]
+    assert (claim["text"], claim["verdict"]) == ("603,550 sq km", "supported")
+
+
+def test_counted_nouns_are_units() -> None:
+    ref = load("counted_nouns.csv")
+    assert sorted(r.unit for r in ref.rows) == ["Ukrainians", "camps", "polling stations", "reactors"]
+
+
+@pytest.mark.parametrize(("fixture", "row", "column", "needle"), [
+    ("unknown_unit.csv", 2, "unit", "unknown unit 'hectars'; the nearest known units are ha"),
+    ("as_of_impossible_date.csv", 2, "as_of", "'2031-02-30' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY"),
+    ("as_of_yesterday.csv", 2, "as_of", "'yesterday' is not a date"),
+    ("negative_population.csv", 2, "value", "-3.8e+07 people is negative; a count cannot be below zero"),
+    ("semicolons.csv", 1, None, "uses ';' between columns; save it with commas"),
+    ("tabs.csv", 1, None, "uses tabs between columns; save it with commas"),
+])
+def test_a_bad_table_is_one_line_naming_file_row_and_column(fixture: str, row: int, column: str | None,
+                                                            needle: str) -> None:
+    where = f"{HOSTILE / fixture}, row {row}" + (f", column '{column}'" if column else "")
+    line = one_line_error(run("check", str(HOSTILE / "ukraine_area.txt"), "--reference", str(HOSTILE / fixture)),
+                          needle)
+    assert line.startswith(f"error: {where}: ")
+
+
+@pytest.mark.parametrize(("unit", "canonical"), [
+    ("sq km", "km2"), ("square kilometres", "km2"), ("dollars", "USD"), ("usd", "USD"), ("USD/barrel", "USD/barrels"),
+    ("year", "year"), ("percent", "percent"), ("people", "people"), ("votes", "votes"), ("regions", "regions"),
+])
+def test_table_units_are_canonicalised(unit: str, canonical: str) -> None:
+    assert canonical_unit(unit, "t.csv", 2) == canonical
+
+
+@pytest.mark.parametrize("unit", ["hectars", "squre km", "sq kms", "M", "XYZ", "kilometres2"])
+def test_unknown_units_that_look_physical_are_refused(unit: str) -> None:
+    with pytest.raises(ReferenceTableError, match=rf"^t\.csv, row 2, column 'unit': unknown unit '{unit}'; "
+                                                  r"the nearest known units are \S+, \S+, \S+ "):
+        canonical_unit(unit, "t.csv", 2)
