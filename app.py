@@ -133,6 +133,7 @@ def init_state() -> None:
         "reviews": {},
         "editor_version": 0,
         "pending_check": False,
+        "check_cancelled": False,
         "upload_error": "",
     }
     for name, value in defaults.items():
@@ -166,6 +167,10 @@ def on_article_upload() -> None:
         ss.upload_error = ""
     except CheckerError as exc:
         ss.upload_error = str(exc)  # the text area keeps what the user had
+
+
+def on_cancel() -> None:
+    st.session_state.check_cancelled = True
 
 
 def on_reopen() -> None:
@@ -239,6 +244,9 @@ def input_section(reference: Reference | None) -> None:
         help="“Eight years ago” is read from this date; today when empty.",
     )
     clicked = st.button("Check figures", type="primary", disabled=reference is None)
+    if ss.check_cancelled:
+        ss.check_cancelled = False
+        st.info("Check cancelled. Press Check figures to start again.")
     if (clicked or ss.pending_check) and reference is not None:
         ss.pending_check = False
         run_check(ss.article_text, ss.pub_date, reference)
@@ -254,6 +262,9 @@ def run_check(text: str, date: dt.date | None, reference: Reference) -> None:
     except CheckerError as exc:
         st.error(plain(str(exc)))
         return
+    # Clicking Cancel reruns the page: Streamlit stops this run at the next progress update.
+    cancel = st.empty()
+    cancel.button("Cancel", key="cancel_check", on_click=on_cancel, help="Stop checking this article")
     bar = st.progress(0.0, text="Checking figures…")
 
     def show(fraction: float) -> None:
@@ -266,6 +277,7 @@ def run_check(text: str, date: dt.date | None, reference: Reference) -> None:
         return
     finally:
         bar.empty()
+        cancel.empty()
     keys = claim_keys(c.claim for c in report.claims)
     stored = store().open_article(text, keys, date=date)
     ss.report, ss.claim_key_list = report, keys

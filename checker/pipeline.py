@@ -14,6 +14,12 @@ from checker.verdict import VerdictOptions, judge
 from checker.verdict.timing import projection_verdict, years_ago_as_year
 
 
+class CheckCancelled(Exception):
+    """Raised by a `progress` callback to stop `check_text`; it passes through unchanged and
+    nothing is returned. (In the browser app, Streamlit's own rerun exception, raised from
+    the progress bar when the Cancel button is clicked, stops the check the same way.)"""
+
+
 def check_text(
     text: str,
     *,
@@ -26,7 +32,8 @@ def check_text(
 
     `date` is the article's publication date (today by default): a claim such as
     "three years ago" is read relative to it. `progress`, if given, is called with
-    the fraction of claims done (at most once per percent), for a progress bar.
+    the fraction of claims done (at most once per percent), for a progress bar; it
+    may raise CheckCancelled (or any exception) to stop the check there.
     """
     reference = reference if reference is not None else load_reference()
     date = date or dt.date.today()

@@ -15,6 +15,7 @@ from checker.errors import InputError, ReferenceTableError
 from checker.extract import extract_claims
 from checker.extract.sentences import MAX_SENTENCE_CHARS
 from checker.io import MAX_FILE_BYTES, read_bounded, read_upload
+from checker.pipeline import CheckCancelled, check_text
 from checker.reference import Reference, load_reference, reference_from_bytes
 from checker.reference.tables import canonical_unit
 
@@ -369,3 +370,32 @@ def test_unknown_units_that_look_physical_are_refused(unit: str) -> None:
     with pytest.raises(ReferenceTableError, match=rf"^t\.csv, row 2, column 'unit': unknown unit '{unit}'; "
                                                   r"the nearest known units are \S+, \S+, \S+ "):
         canonical_unit(unit, "t.csv", 2)
+
+
+# ------------------------------------------------------------------ cancelling a long check
+
+
+def test_a_progress_callback_can_cancel_a_check() -> None:
+    reference = load("unit_sq_km.csv")
+    calls: list[float] = []
+
+    def progress(fraction: float) -> None:
+        calls.append(fraction)
+        raise CheckCancelled
+
+    text = "Ukraine covers 603,550 sq km. " * 50
+    with pytest.raises(CheckCancelled):
+        check_text(text, reference=reference, progress=progress)
+    assert calls == [0.02]  # stopped at the first update, 1 of 50 claims checked
+
+
+def test_the_app_says_a_check_was_cancelled() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.session_state["check_cancelled"] = True  # what the Cancel button's callback sets
+    at.run()
+    assert not at.exception
+    assert [i.value for i in at.info] == ["Check cancelled. Press Check figures to start again."]
+    at.run()
+    assert [i.value for i in at.info] == []  # said once
