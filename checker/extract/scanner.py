@@ -61,19 +61,22 @@ def extract_claims(text: str) -> list[Claim]:
     removed, numerals written one way); each claim's offsets, text and sentence are
     then those of `text` itself."""
     norm = normalise(text)
+    changed = norm.text != text
     claims: list[Claim] = []
     for start, end in split_sentences(norm.text):
-        claims.extend(without_dating_years(list(_sentence_claims(norm.text, start, end))))
-    if norm.text is text:
-        return claims
-    return [_in_input(c, norm, text) for c in claims]
+        found = without_dating_years(list(_sentence_claims(norm.text, start, end)))
+        if found and changed:
+            # The sentence as the input writes it, one string shared by its claims.
+            sentence_start = norm.start_in_input(start)
+            sentence = text[sentence_start:norm.end_in_input(end)]
+            found = [_in_input(c, norm, text, sentence, sentence_start) for c in found]
+        claims.extend(found)
+    return claims
 
 
-def _in_input(claim: Claim, norm: Normalised, text: str) -> Claim:
+def _in_input(claim: Claim, norm: Normalised, text: str, sentence: str, sentence_start: int) -> Claim:
     start, end = norm.start_in_input(claim.start), norm.end_in_input(claim.end)
-    sentence_start = norm.start_in_input(claim.sentence_start)
-    sentence_end = norm.end_in_input(claim.sentence_start + len(claim.sentence))
-    return replace(claim, text=text[start:end], start=start, end=end, sentence=text[sentence_start:sentence_end],
+    return replace(claim, text=text[start:end], start=start, end=end, sentence=sentence,
                    sentence_start=sentence_start)
 
 
