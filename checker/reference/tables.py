@@ -206,7 +206,7 @@ def _nearest_units(raw: str, spellings: dict[str, str]) -> tuple[str, ...]:
     choices = {**spellings, **{info.canonical.casefold(): info.canonical for info in UNITS.values()},
                **{code.casefold(): code for code in CURRENCY_CODES}}
     nearest: list[str] = []
-    for key, _, _ in process.extract(raw.casefold(), list(choices), scorer=fuzz.WRatio, limit=20):
+    for key, _, _ in process.extract(raw.casefold(), list(choices), scorer=fuzz.ratio, limit=20):
         canonical = choices[key]
         if canonical not in nearest:
             nearest.append(canonical)
