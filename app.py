@@ -20,8 +20,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from checker.errors import CheckerError, ReferenceTableError
-from checker.io import SUPPORTED_SUFFIXES, check_size, document_from_upload
+from checker.errors import CheckerError
+from checker.io import SUPPORTED_SUFFIXES, check_size, document_from_upload, read_upload
 from checker.models import VERDICTS, CheckedClaim, Report
 from checker.output.report import date_line, summary_counts
 from checker.pipeline import check_text
@@ -138,6 +138,7 @@ def init_state() -> None:
         "reviews": {},
         "editor_version": 0,
         "pending_check": False,
+        "check_cancelled": False,
         "upload_error": "",
     }
     for name, value in defaults.items():
@@ -167,13 +168,17 @@ def on_article_upload() -> None:
     if upload is None:
         return
     try:
-        document = document_from_upload(upload.name, upload.getvalue())
+        document = document_from_upload(upload.name, read_upload(upload.name, upload))
         ss.article_text = document.text
         if document.date.date is not None:
             ss.pub_date, ss.date_source = document.date.date, f"{upload.name}: {document.date.source}"
         ss.upload_error = ""
     except CheckerError as exc:
         ss.upload_error = str(exc)  # the text area keeps what the user had
+
+
+def on_cancel() -> None:
+    st.session_state.check_cancelled = True
 
 
 def on_reopen() -> None:
@@ -222,12 +227,14 @@ def sidebar_references() -> Reference | None:
     )
     for upload in uploads or []:
         try:
-            extra = uploaded_reference(upload.getvalue(), upload.name)
-        except ReferenceTableError as exc:
+            extra = uploaded_reference(read_upload(upload.name, upload), upload.name)
+        except CheckerError as exc:
             st.error(plain(str(exc)))
             continue
         reference = reference.merged(extra)
         st.caption(plain(f"Using {upload.name} ({len(extra):,} rows)"))
+    for warning in reference.warning_lines():
+        st.caption(plain(f"Warning: {warning}"))
     return reference
 
 
@@ -252,6 +259,9 @@ def input_section(reference: Reference | None) -> None:
     )
     right.caption(plain(date_caption(ss.pub_date, ss.date_source)))
     clicked = st.button("Check figures", type="primary", disabled=reference is None)
+    if ss.check_cancelled:
+        ss.check_cancelled = False
+        st.info("Check cancelled. Press Check figures to start again.")
     if (clicked or ss.pending_check) and reference is not None:
         ss.pending_check = False
         run_check(ss.article_text, ss.pub_date, reference, ss.date_source)
@@ -267,6 +277,9 @@ def run_check(text: str, date: dt.date | None, reference: Reference, date_source
     except CheckerError as exc:
         st.error(plain(str(exc)))
         return
+    # Clicking Cancel reruns the page: Streamlit stops this run at the next progress update.
+    cancel = st.empty()
+    cancel.button("Cancel", key="cancel_check", on_click=on_cancel, help="Stop checking this article")
     bar = st.progress(0.0, text="Checking figures…")
 
     def show(fraction: float) -> None:
@@ -280,6 +293,7 @@ def run_check(text: str, date: dt.date | None, reference: Reference, date_source
         return
     finally:
         bar.empty()
+        cancel.empty()
     keys = claim_keys(c.claim for c in report.claims)
     stored = store().open_article(text, keys, date=date)
     ss.report, ss.claim_key_list = report, keys

@@ -7,22 +7,31 @@ written to -o unless the whole report was produced.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
+import stat
 import sys
 import tempfile
 from dataclasses import replace
-from pathlib import Path
+from typing import NoReturn
 
 from checker.errors import CheckerError, InputError
 from checker.io import article_date_of, read_article
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse, but a mistake on the command line is one line (what is wrong, and where
+    to read how it is done), not the whole usage block; exit status 2 as before."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message}; run '{self.prog} --help' for how to use it\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m checker",
-                                     description="Find numeric claims in an article and check them against "
-                                                 "reference tables.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = _OneLineParser(prog="python -m checker",
+                            description="Find numeric claims in an article and check them against reference tables.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
     check = sub.add_parser("check", help="check an article (a UTF-8 text file, or - for standard input)")
     check.add_argument("article", help="path of the article, or - to read standard input")
     check.add_argument("--format", choices=("table", "csv", "json"), default="table",
@@ -49,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
-        return 0
+        # The reader went away (`| head`): say nothing, as Unix tools do.
+        _silence_stdout()
+        return 2
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -61,6 +72,8 @@ def _check(args: argparse.Namespace) -> int:
     from checker.verdict import VerdictOptions
 
     reference = load_reference(args.reference) if args.reference else load_reference()
+    for warning in reference.warning_lines():
+        print(f"warning: {warning}", file=sys.stderr)
     options = VerdictOptions()
     if args.tolerance is not None:
         options = replace(options, approx_tolerance=args.tolerance)
@@ -81,21 +94,75 @@ def _check(args: argparse.Namespace) -> int:
     else:
         data = (to_table(report) + "\n").encode("utf-8")
     if args.output:
-        _write_atomically(Path(args.output), data)
+        write_atomically(args.output, data)
     else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        _write_stdout(data)
     return 0
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def _write_stdout(data: bytes) -> None:
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a full disk (/dev/full), a closed terminal
+        _silence_stdout()
+        raise InputError("standard output", f"cannot be written ({exc.strerror or exc})") from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's own flush at exit does not
+    fail a second time with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def write_atomically(name: str, data: bytes) -> None:
+    """Write `data` to the file `name` all at once: into a temporary file beside the real
+    target (a symlink is followed, not replaced), given the target's permissions (or the
+    umask's for a new file), then renamed over it. Folders and devices are refused; no
+    temporary file is left behind on any failure."""
+    if name.endswith(("/", os.sep)) and not os.path.isdir(name):
+        raise InputError(name, "is not a file name (it ends in a slash); give a file name for the report")
+    target = os.path.realpath(name)
+    try:
+        existing: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        existing = None
+    except OSError as exc:
+        raise InputError(name, f"cannot be written ({exc.strerror or exc})") from None
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise InputError(name, "is a folder; give a file name for the report, e.g. report.csv")
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        raise InputError(name, "is a device or other special file, not a regular file; give a file name "
+                               "for the report, or leave out -o to write to standard output")
+    mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
+    folder, base = os.path.split(target)
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=f".{base}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.replace(tmp, path)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+        tmp = None
     except OSError as exc:
-        raise InputError(str(path), f"cannot be written ({exc.strerror})") from None
+        raise InputError(name, f"cannot be written ({exc.strerror or exc})") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _date(text: str) -> dt.date:

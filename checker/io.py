@@ -14,7 +14,8 @@ import sys
 import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path, PurePath
+from pathlib import PurePath
+from typing import BinaryIO
 
 from checker.errors import InputError
 from checker.when.article_date import UNKNOWN, ArticleDate, date_from_html, find_article_date
@@ -24,8 +25,11 @@ MAX_TEXT_BYTES = 1_000_000
 # An article file given to the command line, which may be a whole day's copy.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 # A .docx may carry images, so its file can be far bigger than its text; this only
-# refuses files too big to be worth unzipping.
+# refuses files too big to be worth unzipping. (.streamlit/config.toml's maxUploadSize
+# holds the app's uploads to the same 50 MB before they reach us.)
 MAX_FILE_BYTES = 50_000_000
+# A reference table: the bundled ones are a few MB; 100 MB is several million rows.
+MAX_TABLE_BYTES = 100_000_000
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -35,6 +39,9 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".docx")
 # C0 controls other than tab, newline, form feed and carriage return: real prose
 # never has them, binary files decoded by the permissive cp1252 fallback always do.
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Terminal colour and cursor codes ("\x1b[31m"): text copied from a terminal is still
+# text; the extractor removes them (checker.extract.normalise).
+_ANSI_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 
 
 def check_size(text: str, name: str) -> None:
@@ -55,6 +62,33 @@ class Document:
 
     text: str
     date: ArticleDate = UNKNOWN
+
+
+def read_bounded(stream: BinaryIO, limit: int) -> bytes | None:
+    """At most `limit` bytes from `stream`, read in chunks; None if there are more. Never
+    holds more than limit + 1 bytes, so /dev/zero or an endless pipe stops at the limit."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = stream.read(min(_CHUNK, limit + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    return None
+
+
+_CHUNK = 1 << 20
+
+
+def read_upload(name: str, stream: BinaryIO) -> bytes:
+    """The bytes of an uploaded file (from its start), up to MAX_FILE_BYTES; an InputError if it is larger."""
+    if stream.seekable():
+        stream.seek(0)
+    data = read_bounded(stream, MAX_FILE_BYTES)
+    if data is None:
+        raise InputError(name, f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    return data
 
 
 def text_from_upload(name: str, data: bytes) -> str:
@@ -103,10 +137,11 @@ class UndecodableText(ValueError):
     """Bytes that are not text in any encoding we accept; the message says what to do."""
 
 
-def decode_bytes(data: bytes) -> str:
+def decode_bytes(data: bytes, *, terminal_codes: bool = False) -> str:
     """The one decoder for articles and tables alike: UTF-8 (BOM optional), UTF-16 with
     a BOM, and Windows-1252 as the last resort (older Windows editors and Excel's plain
-    "CSV" save it). Raises UndecodableText for binary or undecodable bytes."""
+    "CSV" save it). Raises UndecodableText for binary or undecodable bytes.
+    `terminal_codes` lets ANSI escapes pass (an article copied from a terminal)."""
     if data.startswith(_UTF16_BOMS):
         try:
             text = data.decode("utf-16")
@@ -124,7 +159,7 @@ def decode_bytes(data: bytes) -> str:
                 text = data.decode("cp1252")
             except UnicodeDecodeError:
                 raise UndecodableText("is neither UTF-8 nor Windows-1252 text; save it as UTF-8") from None
-    if _BINARY_CONTROLS.search(text):
+    if _BINARY_CONTROLS.search(_ANSI_ESCAPES.sub("", text) if terminal_codes and "\x1b" in text else text):
         raise UndecodableText("is a binary file, not text")
     return text
 
@@ -132,7 +167,7 @@ def decode_bytes(data: bytes) -> str:
 def decode_text(data: bytes, name: str) -> str:
     """An article's bytes as text; an InputError naming the file if they are not text."""
     try:
-        return decode_bytes(data)
+        return decode_bytes(data, terminal_codes=True)
     except UndecodableText as exc:
         problem = str(exc)
         if problem.startswith("is a binary file"):
@@ -145,17 +180,22 @@ def read_article(name: str) -> str:
     Missing, unreadable, binary or undecodable input is refused with one line naming it."""
     label = "standard input" if name == "-" else name
     try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        if name == "-":
+            data = read_bounded(sys.stdin.buffer, MAX_ARTICLE_BYTES)
+        else:
+            with open(name, "rb") as fh:
+                data = read_bounded(fh, MAX_ARTICLE_BYTES)
     except FileNotFoundError:
         raise InputError(label, "no such file") from None
     except IsADirectoryError:
         raise InputError(label, "is a folder, not a text file") from None
     except OSError as exc:
         raise InputError(label, f"cannot be read ({exc.strerror})") from None
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise InputError(label, f"is larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB; split it first")
+    if data is None:
+        raise InputError(label, f"is larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB "
+                                f"(reading stopped there); split it first")
     try:
-        return decode_bytes(data)
+        return decode_bytes(data, terminal_codes=True)
     except UndecodableText as exc:
         problem = str(exc)
         if problem.startswith("is a binary file"):

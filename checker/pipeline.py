@@ -20,6 +20,12 @@ from checker.when.series import nearest_in_series
 from checker.when.staleness import time_verdict
 
 
+class CheckCancelled(Exception):
+    """Raised by a `progress` callback to stop `check_text`; it passes through unchanged and
+    nothing is returned. (In the browser app, Streamlit's own rerun exception, raised from
+    the progress bar when the Cancel button is clicked, stops the check the same way.)"""
+
+
 def check_text(
     text: str,
     *,
@@ -35,10 +41,12 @@ def check_text(
     `date` is the article's publication date, and `date_source` where it came from
     ("given" by default). Without a date or a date_source it is read from the text
     ("Published 18 February 2026", a wire dateline, HTML metadata); a date_source
-    without a date says the caller found none. When nothing dates the article it is unknown: dated rows are
-    then checked as the latest ones, and "three years ago" counts from today. `progress`,
-    if given, is called with the fraction of claims done (at most once per percent).
-    `lexicon` is the matcher's words and weights (checker.lexicon; the shipped one by default).
+    without a date says the caller found none. When nothing dates the article it is
+    unknown: dated rows are then checked as the latest ones, and "three years ago"
+    counts from today. `progress`, if given, is called with the fraction of claims done
+    (at most once per percent), for a progress bar; it may raise CheckCancelled (or any
+    exception) to stop the check there. `lexicon` is the matcher's words and weights
+    (checker.lexicon; the shipped one by default).
     """
     reference = reference if reference is not None else load_reference()
     # --- When (issue #10): the article's date, given or read from the document.

@@ -4,6 +4,7 @@ suffixes or scale words, scientific notation, fractions and ratios, shares of a 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from checker.extract.numbers import (
@@ -170,6 +171,8 @@ def _scientific(tokens: list[Token], i: int, mantissa: float) -> Number | None:
     if k < n and tokens[k].text.translate(_SUPERSCRIPTS).isdigit() and not tokens[k].spaced:
         exp = sign * int(tokens[k].text.translate(_SUPERSCRIPTS))
         value = float(f"{mantissa}e{exp}")
+        if not math.isfinite(value) or (value == 0 and mantissa != 0):
+            return None  # "10^400" is past any float: not a figure we can check
         return Number(value, i, k, 0, True, "digits")
     return None
 

@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from checker.extract.draft import Draft
 from checker.extract.non_quantities import not_a_quantity
+from checker.extract.normalise import Normalised, normalise
 from checker.extract.number_phrases import (
     Number,
     currency_before_number,
@@ -54,11 +55,29 @@ __all__ = ["extract_claims", "with_offset"]
 
 
 def extract_claims(text: str) -> list[Claim]:
-    """Every numeric claim in `text`, in reading order, with offsets into `text`."""
+    """Every numeric claim in `text`, in reading order, with offsets into `text`.
+
+    The scanner reads `text` normalised (checker.extract.normalise: invisible characters
+    removed, numerals written one way); each claim's offsets, text and sentence are
+    then those of `text` itself."""
+    norm = normalise(text)
+    changed = norm.text != text
     claims: list[Claim] = []
-    for start, end in split_sentences(text):
-        claims.extend(without_dating_years(list(_sentence_claims(text, start, end))))
+    for start, end in split_sentences(norm.text):
+        found = without_dating_years(list(_sentence_claims(norm.text, start, end)))
+        if found and changed:
+            # The sentence as the input writes it, one string shared by its claims.
+            sentence_start = norm.start_in_input(start)
+            sentence = text[sentence_start:norm.end_in_input(end)]
+            found = [_in_input(c, norm, text, sentence, sentence_start) for c in found]
+        claims.extend(found)
     return claims
+
+
+def _in_input(claim: Claim, norm: Normalised, text: str, sentence: str, sentence_start: int) -> Claim:
+    start, end = norm.start_in_input(claim.start), norm.end_in_input(claim.end)
+    return replace(claim, text=text[start:end], start=start, end=end, sentence=sentence,
+                   sentence_start=sentence_start)
 
 
 def _sentence_claims(text: str, start: int, end: int) -> Iterator[Claim]:

@@ -24,15 +24,57 @@ _NO_BREAK_BEFORE = re.compile(
 )
 
 
+# No reader takes in a "sentence" longer than this (NewsQuant's longest is 424
+# characters); a run-on sentence or a line of figures is cut into pieces of at most
+# this length, so that everything done per claim with its sentence (matching it,
+# showing it, writing it to the report) costs a bounded amount, not the sentence's length.
+MAX_SENTENCE_CHARS = 600
+# Where to cut an over-long sentence, best first: after a clause's punctuation or
+# before a conjunction, then at any space. Never inside a number ("603,550") or a word.
+_CLAUSE_CUT = re.compile(r"[;:,)]\s+|\s+[–—]\s+|\s+(?=(?:and|but|while|whereas|or)\s)")
+_SPACE_CUT = re.compile(r"\s+")
+
+
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) offsets of each non-blank sentence in `text`."""
+    """Yield (start, end) offsets of each non-blank sentence in `text`, none longer than
+    MAX_SENTENCE_CHARS."""
     start = 0
     for m in _BOUNDARY.finditer(text):
         if "\n" not in m.group(0) and _NO_BREAK_BEFORE.search(text, max(0, m.start() - 7), m.start()):
             continue
-        yield from _trimmed(text, start, m.start())
+        yield from _pieces(text, start, m.start())
         start = m.end()
-    yield from _trimmed(text, start, len(text))
+    yield from _pieces(text, start, len(text))
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The trimmed sentence text[start:end], cut into pieces of at most MAX_SENTENCE_CHARS."""
+    for first, stop in _trimmed(text, start, end):
+        while stop - first > MAX_SENTENCE_CHARS:
+            cut = _cut(text, first, first + MAX_SENTENCE_CHARS)
+            yield from _trimmed(text, first, cut)
+            first = cut
+        yield from _trimmed(text, first, stop)
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to end a piece that starts at `start` and may not pass `limit`: after the last
+    clause break in its second half, else at its last space, else (one 600-character
+    word) before the last character that is not a letter or digit, else at the limit."""
+    half = start + (limit - start) // 2
+    last = None
+    for m in _CLAUSE_CUT.finditer(text, half, limit):
+        last = m
+    if last is not None:
+        return last.end()
+    for m in _SPACE_CUT.finditer(text, half, limit):
+        last = m
+    if last is not None:
+        return last.start()
+    for k in range(limit - 1, half, -1):
+        if not text[k].isalnum() and text[k] not in ",.":
+            return k + 1
+    return limit
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -17,7 +17,7 @@ class Token:
     text: str
     start: int
     end: int
-    kind: str  # 'num', 'word' or 'sym'
+    kind: str  # 'num', 'word', 'sym', or 'long' (a digit string too long to be a quantity)
     spaced: bool  # whitespace (or the sentence start) before it
 
     @property
@@ -25,12 +25,19 @@ class Token:
         return self.text.lower()
 
 
+# More digits than any figure in the news (a trillion dollars in cents has 15): a
+# longer digit string is an identifier, a hash or garbage, never a quantity.
+MAX_DIGITS = 24
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     prev_end = -1
     for m in _TOKEN.finditer(text):
-        tokens.append(Token(m.group(), m.start() + offset, m.end() + offset, m.lastgroup or "sym",
-                            m.start() != prev_end))
+        kind = m.lastgroup or "sym"
+        if kind == "num" and m.end() - m.start() > MAX_DIGITS and sum(c.isdigit() for c in m.group()) > MAX_DIGITS:
+            kind = "long"
+        tokens.append(Token(m.group(), m.start() + offset, m.end() + offset, kind, m.start() != prev_end))
         prev_end = m.end()
     return tokens
 

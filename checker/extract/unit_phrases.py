@@ -101,6 +101,10 @@ def unit_words(tokens: list[Token], j: int) -> tuple[str, int] | None:
         tok = tokens[k]
         if tok.kind == "word":
             words.append(tok.text)
+        elif _squared(tokens, k):
+            words[-1] += tok.text  # "km2", "m3"
+        elif tok.text == "." and not tok.spaced and words and k + 1 < n and tokens[k + 1].spaced:
+            words[-1] += "."  # "sq. mi.": an abbreviation's full stop
         elif tok.text in ("/", ".") and not tok.spaced and words and k + 1 < n and tokens[k + 1].kind == "word":
             words[-1] = words[-1] + tok.text + tokens[k + 1].text
             k += 1
@@ -134,6 +138,12 @@ def unit_words(tokens: list[Token], j: int) -> tuple[str, int] | None:
     return None
 
 
+def _squared(tokens: list[Token], k: int) -> bool:
+    """Token k is the "2" of "km2" or the "3" of "m3": a power glued to a unit word."""
+    return (0 < k < len(tokens) and tokens[k].text in ("2", "3", "²", "³") and not tokens[k].spaced
+            and tokens[k - 1].kind == "word" and lookup_unit([tokens[k - 1].text + tokens[k].text]) is not None)
+
+
 def _last_token_of_words(tokens: list[Token], j: int, used: int) -> int:
     """Index of the token that ends the `used`-th word starting at token j (joined words span tokens)."""
     k = j
@@ -142,6 +152,8 @@ def _last_token_of_words(tokens: list[Token], j: int, used: int) -> int:
     while k < n:
         if tokens[k].kind == "word":
             count += 1
+            if _squared(tokens, k + 1):
+                k += 1
             # a word joined with "/" or "." or "-" continues over the next two tokens
             while k + 2 < n and tokens[k + 1].text in ("/", ".", "-") and not tokens[k + 1].spaced \
                     and tokens[k + 2].kind == "word" and not tokens[k + 2].spaced \

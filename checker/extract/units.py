@@ -35,9 +35,11 @@ UNITS: dict[str, UnitInfo] = {
              "ppts"),
     # area
     **_units("area", "kilometer**2", "km2", "sq km", "sq. km", "square kilometres", "square kilometers",
-             "square kilometre", "square kilometer", "km²", "sqkm"),
-    **_units("area", "mile**2", "mi2", "sq mi", "sq miles", "square miles", "square mile", "mi²", "sq. miles"),
-    **_units("area", "meter**2", "m2", "sq m", "square metres", "square meters", "square metre", "square meter", "m²"),
+             "square kilometre", "square kilometer", "km²", "sqkm", "square km", "sq kilometres", "sq kilometers"),
+    **_units("area", "mile**2", "mi2", "sq mi", "sq miles", "square miles", "square mile", "mi²", "sq. miles",
+             "square mi"),
+    **_units("area", "meter**2", "m2", "sq m", "square metres", "square meters", "square metre", "square meter", "m²",
+             "square m"),
     **_units("area", "foot**2", "ft2", "sq ft", "square feet", "square foot", "sq. ft", "sq. ft.", "ft²"),
     **_units("area", "hectare", "ha", "hectares", "hectare"),
     **_units("area", "acre", "acres", "acre"),
@@ -105,6 +107,20 @@ UNITS: dict[str, UnitInfo] = {
     **_units("data", "megabyte", "MB", "megabytes"),
     **_units("concentration", "ppm", "ppm", "parts per million"),
     **_units("concentration", "ppb", "ppb", "parts per billion"),
+    # demographic and coverage rates, as the Factbook states them (and news spells them)
+    **_units("rate", "", "births per 1000 people", "births per 1,000 people", "births per 1,000 population",
+             "births per 1,000 inhabitants", "births per thousand"),
+    **_units("rate", "", "deaths per 1000 people", "deaths per 1,000 people", "deaths per 1,000 population",
+             "deaths per 1,000 inhabitants"),
+    **_units("rate", "", "migrants per 1000 people", "migrants per 1,000 people", "migrants per 1,000 population"),
+    **_units("rate", "", "deaths per 1000 live births", "deaths per 1,000 live births", "per 1,000 live births"),
+    **_units("rate", "", "deaths per 100000 live births", "deaths per 100,000 live births",
+             "per 100,000 live births"),
+    **_units("rate", "", "physicians per 1000 people", "physicians per 1,000 people", "doctors per 1,000 people"),
+    **_units("rate", "", "beds per 1000 people", "beds per 1,000 people", "hospital beds per 1,000 people"),
+    **_units("rate", "", "children per woman", "children per women", "births per woman"),
+    **_units("rate", "", "subscriptions per 100 people", "subscriptions per 100 inhabitants",
+             "lines per 100 people"),
     # durations (a calendar year is the separate unit `year`)
     **_units("time", "year", "years", "year", "yrs", "year-old", "years-old", "year-olds"),
     **_units("time", "month", "months", "month"),
@@ -139,7 +155,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY",
     "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB",
     "hryvnias": "UAH", "hryvnia": "UAH", "hryvnia's": "UAH", "shekels": "ILS", "shekel": "ILS",
-    "ringgit": "MYR", "won": "KRW", "francs": "CHF", "swiss francs": "CHF", "kroner": "NOK", "kronor": "SEK",
+    "ringgit": "MYR", "won": "KRW", "francs": "CHF", "swiss francs": "CHF", "chf": "CHF",
+    "kroner": "NOK", "kronor": "SEK",
     "pesos": "MXN", "rand": "ZAR", "lira": "TRY", "real": "BRL", "reais": "BRL", "zloty": "PLN",
     # sub-units: kept as their own units, the number is as stated ("50p" is 50 GBX)
     "pence": "GBX", "p": "GBX", "cents": "USX", "cent": "USX", "sen": "MYX",
@@ -156,14 +173,15 @@ def lookup_unit(words: list[str]) -> tuple[UnitInfo, int] | None:
     """The longest unit spelled by the first words of `words`, and how many words it took."""
     for n in range(min(_MAX_WORDS, len(words)), 0, -1):
         surface = " ".join(words[:n])
-        if surface in CASE_SENSITIVE:
-            return UNITS[surface], n
-        lower = surface.lower()
-        if lower in CASE_SENSITIVE:  # "M" is not metres, "Mt" is not megatonnes
-            continue
-        info = UNITS.get(lower)
-        if info is not None:
-            return info, n
+        for spelling in (surface, surface.replace(".", "")) if "." in surface else (surface,):
+            if spelling in CASE_SENSITIVE:
+                return UNITS[spelling], n
+            lower = spelling.lower()
+            if lower in CASE_SENSITIVE:  # "M" is not metres, "Mt" is not megatonnes
+                continue
+            info = UNITS.get(lower)
+            if info is not None:
+                return info, n
     return None
 
 

@@ -30,7 +30,7 @@ from checker.models import ReferenceRow
 from checker.reference.tables import TableSource, read_table_bytes
 
 # Bump when the cache layout changes in a way the code fingerprint below cannot see.
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 CACHE_ENV_VAR = "FACTCHECK_CACHE_DIR"
 CACHE_KEEP = 8  # newest cache files kept; older ones are pruned after a write
 
@@ -61,7 +61,9 @@ def _code_fingerprint() -> bytes:
     # The package's modules parse, index and store the tables (this file included) and
     # decide the automatic aliases; any aliases* data file beside them counts too.
     data_files = sorted(p for p in here.glob("aliases*") if p.suffix != ".py")
-    for path in [*sorted(here.glob("*.py")), *data_files]:
+    # Table units are canonicalised with the extractor's unit vocabulary.
+    vocabulary = here.parent / "extract" / "units.py"
+    for path in [*sorted(here.glob("*.py")), *data_files, vocabulary]:
         try:
             h.update(path.name.encode() + b"\0" + path.read_bytes())
         except OSError:
@@ -113,7 +115,8 @@ _SQL_CHUNK = 500  # ids per SELECT ... IN (...), well under SQLite's parameter l
 _SCHEMA = (
     (
         "CREATE TABLE meta(version TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL,"
-        " max_tokens INTEGER NOT NULL, tables BLOB NOT NULL, names BLOB NOT NULL, names_crc INTEGER NOT NULL)"
+        " max_tokens INTEGER NOT NULL, tables BLOB NOT NULL, names BLOB NOT NULL, names_crc INTEGER NOT NULL,"
+        " warnings BLOB NOT NULL)"
     ),
     "CREATE TABLE rows(id INTEGER PRIMARY KEY, crc INTEGER NOT NULL, data BLOB NOT NULL)",
 )
@@ -184,12 +187,14 @@ class _CachedRows(RowSource):
     """
 
     def __init__(self, conn: sqlite3.Connection, origin: _Origin, count: int, tables: tuple[str, ...],
-                 index: dict[str, tuple[int, ...]], max_tokens: int) -> None:
+                 index: dict[str, tuple[int, ...]], max_tokens: int, warnings: tuple[str, ...] = (),
+                 conflicting: frozenset[tuple[str, int]] = frozenset()) -> None:
         self._conn: sqlite3.Connection | None = conn
         self._origin = origin
         self._count = count
         # What the cache file held besides the rows, to write it again after a reparse.
         self._tables, self._index, self._max_tokens = tables, index, max_tokens
+        self._warnings, self._conflicting = warnings, conflicting
         self._reparsed: tuple[ReferenceRow, ...] | None = None
 
     def fetch(self, ids: Sequence[int]) -> dict[int, ReferenceRow]:
@@ -250,7 +255,8 @@ class _CachedRows(RowSource):
         if len(rows) != self._count:  # cannot happen: same bytes, same code
             raise ReferenceTableError(origin.sources[0].display, "gave different rows on a second read")
         self._reparsed = rows
-        write_cache(origin.key, rows, self._tables, self._index, self._max_tokens)
+        write_cache(origin.key, rows, self._tables, self._index, self._max_tokens, self._warnings,
+                    self._conflicting)
         return rows
 
     def close(self) -> None:
@@ -263,8 +269,10 @@ class _CachedRows(RowSource):
 # ------------------------------------------------------------------ read and write
 
 # What read_cache finds, in the order Reference._lazy takes it: the row count, the
-# table names, the name index, the longest name in tokens and the rows' source.
-CachedParts = tuple[int, tuple[str, ...], dict[str, tuple[int, ...]], int, _CachedRows]
+# table names, the name index, the longest name in tokens, the rows' source, the
+# tables' warnings and the (table, line) of conflicting rows.
+CachedParts = tuple[int, tuple[str, ...], dict[str, tuple[int, ...]], int, _CachedRows, tuple[str, ...],
+                    frozenset[tuple[str, int]]]
 
 
 def _discard_cache_file(path: Path) -> None:
@@ -286,11 +294,11 @@ def read_cache(key: str, sources: Sequence[TableSource], digests: Sequence[bytes
         # mode=ro: a reader never creates, locks for writing or journals anything.
         conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         found = conn.execute(
-            "SELECT version, key, count, max_tokens, tables, names, names_crc FROM meta"
+            "SELECT version, key, count, max_tokens, tables, names, names_crc, warnings FROM meta"
         ).fetchall()
         if len(found) != 1:
             raise _CacheDamaged
-        version, stored_key, count, max_tokens, tables_blob, names, names_crc = found[0]
+        version, stored_key, count, max_tokens, tables_blob, names, names_crc, warnings_blob = found[0]
         if version != CACHE_VERSION or stored_key != key:
             raise _CacheDamaged
         if type(names) is not bytes or zlib.crc32(names) != names_crc or type(tables_blob) is not bytes:
@@ -303,7 +311,8 @@ def read_cache(key: str, sources: Sequence[TableSource], digests: Sequence[bytes
             raise _CacheDamaged
         index = marshal.loads(names)
         tables = marshal.loads(tables_blob)
-        if type(index) is not dict or type(tables) is not tuple:
+        warnings, conflicting = marshal.loads(warnings_blob)
+        if type(index) is not dict or type(tables) is not tuple or type(warnings) is not tuple:
             raise _CacheDamaged
     except Exception:
         if conn is not None:
@@ -311,12 +320,13 @@ def read_cache(key: str, sources: Sequence[TableSource], digests: Sequence[bytes
                 conn.close()
         return None
     origin = _Origin(key, path, tuple(sources), tuple(digests), parse)
-    source = _CachedRows(conn, origin, count, tables, index, max_tokens)
-    return count, tables, index, max_tokens, source
+    source = _CachedRows(conn, origin, count, tables, index, max_tokens, warnings, frozenset(conflicting))
+    return count, tables, index, max_tokens, source, warnings, frozenset(conflicting)
 
 
 def write_cache(key: str, rows: Sequence[ReferenceRow], tables: tuple[str, ...],
-                 index: dict[str, tuple[int, ...]], max_tokens: int) -> None:
+                 index: dict[str, tuple[int, ...]], max_tokens: int, warnings: tuple[str, ...] = (),
+                 conflicting: frozenset[tuple[str, int]] = frozenset()) -> None:
     """Write the cache for `key`: built in a temporary file, then renamed into place,
     so a reader sees the whole file or none. Never raises."""
     tmp_name = None
@@ -338,9 +348,9 @@ def write_cache(key: str, rows: Sequence[ReferenceRow], tables: tuple[str, ...],
                 ((i, zlib.crc32(data), data) for i, data in enumerate(map(_encode_row, rows))),
             )
             conn.execute(
-                "INSERT INTO meta VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO meta VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (CACHE_VERSION, key, len(rows), max_tokens, marshal.dumps(tuple(tables)), names,
-                 zlib.crc32(names)),
+                 zlib.crc32(names), marshal.dumps((tuple(warnings), tuple(sorted(conflicting))))),
             )
             conn.commit()
         finally:

@@ -41,8 +41,8 @@ class Reference:
 
     _rows: tuple[ReferenceRow, ...] | None
 
-    __slots__ = ("__weakref__", "_count", "_index", "_lock", "_max_tokens", "_memo", "_rows", "_source",
-                 "_tables")
+    __slots__ = ("__weakref__", "_conflicting", "_count", "_index", "_lock", "_max_tokens", "_memo", "_rows",
+                 "_source", "_tables", "_warnings")
 
     def __init__(
         self,
@@ -50,29 +50,65 @@ class Reference:
         tables: Sequence[str] = (),
         entity_index: dict[str, tuple[int, ...]] | None = None,
         max_name_tokens: int = 0,
+        warnings: Sequence[str] = (),
+        conflicting: Iterable[tuple[str, int]] = (),
     ) -> None:
         rows = tuple(rows)
-        self._init(len(rows), tuple(tables), {} if entity_index is None else entity_index, max_name_tokens)
+        self._init(len(rows), tuple(tables), {} if entity_index is None else entity_index, max_name_tokens,
+                   None, tuple(warnings), frozenset(conflicting))
         self._rows = rows
 
     def _init(self, count: int, tables: tuple[str, ...], index: dict[str, tuple[int, ...]],
-              max_tokens: int, source: RowSource | None = None) -> None:
+              max_tokens: int, source: RowSource | None = None, warnings: tuple[str, ...] = (),
+              conflicting: frozenset[tuple[str, int]] = frozenset()) -> None:
         self._rows = None
         self._tables = tables
         self._index = index
         self._max_tokens = max_tokens
         self._count = count
         self._source = source
+        self._warnings = warnings
+        self._conflicting = conflicting
         self._memo: dict[int, ReferenceRow] = {}
         self._lock = threading.Lock()
 
     @classmethod
     def _lazy(cls, count: int, tables: tuple[str, ...], index: dict[str, tuple[int, ...]], max_tokens: int,
-              source: RowSource) -> Reference:
+              source: RowSource, warnings: Sequence[str] = (),
+              conflicting: Iterable[tuple[str, int]] = ()) -> Reference:
         """A Reference whose rows come from `source` when first asked for."""
         ref = cls.__new__(cls)
-        ref._init(count, tables, index, max_tokens, source)
+        ref._init(count, tables, index, max_tokens, source, tuple(warnings), frozenset(conflicting))
         return ref
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Problems in the tables that do not stop them being used, one line each: two rows
+        that disagree about the same entity, metric and date (see `conflicting`)."""
+        return self._warnings
+
+    def warning_lines(self, limit: int = 20) -> list[str]:
+        """The warnings to show a user, at most `limit` of them and a line saying how many more."""
+        lines = list(self._warnings[:limit])
+        if len(self._warnings) > limit:
+            lines.append(f"... and {len(self._warnings) - limit} more rows that disagree with another row")
+        return lines
+
+    @property
+    def conflicting(self) -> frozenset[tuple[str, int]]:
+        """(table, line) of every row that disagrees with another row about the same entity,
+        metric, unit, claimant, as_of and extra columns. Both rows are kept; `row_conflicts` finds a row's
+        rivals."""
+        return self._conflicting
+
+    def row_conflicts(self, row: ReferenceRow) -> tuple[ReferenceRow, ...]:
+        """The other rows that give a different figure for what `row` gives (same entity,
+        metric, unit, claimant, as_of and extra columns): empty unless `row` is in `conflicting`."""
+        if (row.table, row.line) not in self._conflicting:
+            return ()
+        key = conflict_key(row)
+        return tuple(other for other in self.rows_for(row.entity)
+                     if other is not row and conflict_key(other) == key and _figure(other) != _figure(row))
 
     @property
     def tables(self) -> tuple[str, ...]:
@@ -116,7 +152,8 @@ class Reference:
     def __reduce__(self) -> tuple[object, ...]:
         # Pickling (multiprocessing, a disk cache) carries the rows themselves,
         # not a handle on this process's cache file.
-        return (Reference, (self.rows, self._tables, self._index, self._max_tokens))
+        return (Reference, (self.rows, self._tables, self._index, self._max_tokens, self._warnings,
+                            self._conflicting))
 
     def rows_for(self, name: str) -> tuple[ReferenceRow, ...]:
         """Rows whose entity or any alias normalises to the same key as `name`."""
@@ -151,7 +188,9 @@ class Reference:
         pycountry, ISO 3166-2 by default); None indexes only the names in the rows."""
         rows = tuple(rows)
         index, max_tokens = _build_index(rows, aliases)
-        return cls(rows=rows, tables=tuple(tables), entity_index=index, max_name_tokens=max_tokens)
+        warnings, conflicting = find_conflicts(rows)
+        return cls(rows=rows, tables=tuple(tables), entity_index=index, max_name_tokens=max_tokens,
+                   warnings=warnings, conflicting=conflicting)
 
     def merged(self, other: Reference) -> Reference:
         """Both references' rows; the other's indices are shifted past ours.
@@ -164,10 +203,18 @@ class Reference:
             index[key] = index.get(key, ()) + shifted
         tables = self._tables + other._tables
         max_tokens = max(self._max_tokens, other._max_tokens)
+        # Rows of one side that disagree with the other's: the side already in memory (an upload)
+        # is read whole, of the other only the rows named like its entities.
+        small, big = (other, self) if other._rows is not None or self._rows is None else (self, other)
+        near = {id(row): row for mine in small.rows for row in big.rows_for(mine.entity)}
+        cross_warnings, cross = find_conflicts(tuple(near.values()) + small.rows, since=len(near))
+        warnings = self._warnings + other._warnings + cross_warnings
+        conflicting = self._conflicting | other._conflicting | cross
         if self._rows is not None and other._rows is not None:
             return Reference(rows=self._rows + other._rows, tables=tables, entity_index=index,
-                             max_name_tokens=max_tokens)
-        return Reference._lazy(offset + len(other), tables, index, max_tokens, _MergedRows(self, other))
+                             max_name_tokens=max_tokens, warnings=warnings, conflicting=conflicting)
+        return Reference._lazy(offset + len(other), tables, index, max_tokens, _MergedRows(self, other),
+                               warnings, conflicting)
 
 
 class _MergedRows(RowSource):
@@ -233,3 +280,65 @@ def _build_index(rows: Sequence[ReferenceRow], auto: AliasFunction | None
                 index.setdefault(key, []).append(i)
     max_tokens = max((k.count(" ") + 1 for k in index), default=0)
     return {k: tuple(v) for k, v in index.items()}, max_tokens
+
+
+# ------------------------------------------------------------------ conflicting rows
+
+
+ConflictKey = tuple[str, str, str, str, str, tuple[tuple[str, str], ...]]
+
+
+def conflict_key(row: ReferenceRow) -> ConflictKey:
+    """What two rows must share to be about the same figure: entity, metric, unit, claimant,
+    as_of, and any extra columns (a country code, a GeoNames id: two towns of one name)."""
+    return (normalise_name(row.entity), " ".join(row.metric.casefold().split()), row.unit,
+            row.claimant.casefold().strip(), row.as_of, row.extra)
+
+
+def _figure(row: ReferenceRow) -> tuple[float | None, float | None, float | None]:
+    return row.value, row.value_low, row.value_high
+
+
+def _figure_text(row: ReferenceRow) -> str:
+    if row.value is not None:
+        return f"{row.value:,.10g}"
+    return f"{row.value_low:,.10g}–{row.value_high:,.10g}"
+
+
+def _where(row: ReferenceRow, other: ReferenceRow) -> str:
+    if row.table == other.table:
+        return f"{row.table}, rows {row.line} and {other.line}"
+    return f"{row.table}, row {row.line} and {other.table}, row {other.line}"
+
+
+def find_conflicts(rows: Sequence[ReferenceRow], since: int = 0
+                   ) -> tuple[tuple[str, ...], frozenset[tuple[str, int]]]:
+    """Rows that give different figures for the same entity, metric, unit, claimant and
+    as_of: one warning line per pair (the first such row against each that differs) and
+    the (table, line) of every row involved. With `since`, only pairs that involve a row
+    at or after that position count (rows added to a reference already checked)."""
+    groups: dict[ConflictKey, list[int]] = {}
+    for i, row in enumerate(rows):
+        groups.setdefault(conflict_key(row), []).append(i)
+    warnings: list[str] = []
+    conflicting: set[tuple[str, int]] = set()
+    for positions in groups.values():
+        if len(positions) < 2:
+            continue
+        # Each figure that differs from the group's first row is reported once, against it.
+        first = rows[positions[0]]
+        seen = {_figure(first)}
+        for j in positions[1:]:
+            other = rows[j]
+            if _figure(other) in seen:
+                continue
+            seen.add(_figure(other))
+            if since and not positions[0] < since <= j:
+                continue  # a pair within one side was reported when that side was loaded
+            as_of = f" as of {first.as_of}" if first.as_of else " (no as_of)"
+            warnings.append(
+                f"{_where(first, other)} disagree: {first.entity}, {first.metric}{as_of} is "
+                f"{_figure_text(first)} {first.unit} in one and {_figure_text(other)} in the other; "
+                "both rows are kept, correct or date one of them")
+            conflicting.update({(first.table, first.line), (other.table, other.line)})
+    return tuple(warnings), frozenset(conflicting)

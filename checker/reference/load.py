@@ -89,7 +89,8 @@ def load_reference(
             rows.extend(parse_table(data, source.display))
         reference = Reference.from_rows(rows, tables=[s.display for s in sources], aliases=aliases)
     if use_cache:
-        write_cache(key, reference.rows, reference.tables, reference.entity_index, reference.max_name_tokens)
+        write_cache(key, reference.rows, reference.tables, reference.entity_index, reference.max_name_tokens,
+                    reference.warnings, reference.conflicting)
     return reference
 
 

@@ -11,14 +11,17 @@ the tables, and checker.reference.cache keeps them parsed between runs.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from checker.errors import ReferenceTableError
-from checker.io import UndecodableText, decode_bytes
+from checker.extract.units import CURRENCY_CODES, CURRENCY_WORDS, UNITS, dimension_of, lookup_unit
+from checker.io import MAX_TABLE_BYTES, UndecodableText, decode_bytes, read_bounded
 from checker.models import ReferenceRow
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("entity", "metric", "value", "unit", "source")
@@ -126,11 +129,117 @@ def _read_header(header: list[str], path: str, line: int) -> _Layout:
             extras.append((name, pos, False))
     for required in REQUIRED_COLUMNS:
         if required not in known:
+            delimiter = _other_delimiter(header)
+            if delimiter:
+                raise ReferenceTableError(path, f"uses {delimiter} between columns; save it with commas "
+                                                "(in a spreadsheet: CSV UTF-8)", line)
             raise ReferenceTableError(path, f"required column '{required}' is missing", line, required)
     width = len(header)
     for optional in OPTIONAL_COLUMNS:
         known.setdefault(optional, width)
     return _Layout(pos=known, extras=tuple(extras), width=width)
+
+
+# ------------------------------------------------------------------------- units
+
+# Units a table may use that are not in the extractor's unit vocabulary by these names.
+_OWN_UNITS = frozenset({"year", "fraction", "times", "count", "percent", "percentage points"})
+# A counted noun: one or more plain lower-case words ("people", "troops", "polling stations"),
+# the first possibly capitalised ("Ukrainians").
+_COUNTED_NOUN = re.compile(r"[A-Za-z][a-z]+(?:[ -][a-z]+)*")
+# A noun this close (rapidfuzz ratio, 0-100) to a unit's spelling is taken for a misspelt
+# unit ("hectars", "squre km"), not a counted noun; "camps" (amps) and "votes" (volts) are nouns.
+_MISSPELT_UNIT = 90
+
+
+def canonical_unit(raw: str, path: str, line: int) -> str:
+    """The unit of a table row in the canonical spelling the extractor gives claims
+    ("sq km" -> "km2", "dollars" -> "USD"), a counted noun as written ("troops"), or a
+    ReferenceTableError listing the nearest known units for a unit we do not know."""
+    canonical, nearest = _resolve_unit(raw)
+    if canonical:
+        return canonical
+    raise ReferenceTableError(path, f"unknown unit '{raw}'; the nearest known units are {', '.join(nearest)} "
+                                    "(a counted thing is a plain plural noun, e.g. people)", line, "unit")
+
+
+@lru_cache(maxsize=4096)
+def _resolve_unit(raw: str) -> tuple[str, tuple[str, ...]]:
+    """(canonical unit, ()) or ("", nearest known units)."""
+    if raw in _OWN_UNITS or raw in CURRENCY_CODES:
+        return raw, ()
+    words = raw.split()
+    found = lookup_unit(words)
+    if found is not None and found[1] == len(words):
+        return found[0].canonical, ()
+    if raw.casefold() in CURRENCY_WORDS:
+        return CURRENCY_WORDS[raw.casefold()], ()
+    if raw.upper() in CURRENCY_CODES:
+        return raw.upper(), ()
+    if raw.count("/") == 1:  # a rate: "USD/barrel", "USD/day", as the extractor writes them
+        base, per = (_resolve_unit(part.strip())[0] for part in raw.split("/"))
+        if base and per:
+            if dimension_of(per) == "time":
+                per = "century" if per == "centuries" else per.rstrip("s")  # "USD/day"
+            return f"{base}/{per}", ()
+    spellings = _unit_spellings()
+    if _COUNTED_NOUN.fullmatch(raw):
+        from rapidfuzz import fuzz, process  # only for nouns the vocabulary does not know
+
+        if process.extractOne(raw.casefold(), list(spellings), scorer=fuzz.ratio,
+                              score_cutoff=_MISSPELT_UNIT) is None:
+            return raw, ()
+    return "", _nearest_units(raw, spellings)
+
+
+@lru_cache(maxsize=1)
+def _unit_spellings() -> dict[str, str]:
+    """Every spelling of a known unit of four or more characters -> its canonical name."""
+    spellings = {surface.casefold(): info.canonical for surface, info in UNITS.items() if len(surface) >= 4}
+    spellings.update({word: code for word, code in CURRENCY_WORDS.items() if len(word) >= 4})
+    return spellings
+
+
+def _nearest_units(raw: str, spellings: dict[str, str]) -> tuple[str, ...]:
+    from rapidfuzz import fuzz, process
+
+    choices = {**spellings, **{info.canonical.casefold(): info.canonical for info in UNITS.values()},
+               **{code.casefold(): code for code in CURRENCY_CODES}}
+    nearest: list[str] = []
+    for key, _, _ in process.extract(raw.casefold(), list(choices), scorer=fuzz.ratio, limit=20):
+        canonical = choices[key]
+        if canonical not in nearest:
+            nearest.append(canonical)
+    return tuple(nearest[:3])
+
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _is_date(text: str) -> bool:
+    """A date, a year-month or a year: 2022-02-24, 2026-02, 2025 (and a real one: not 2031-02-30)."""
+    m = _DATE.fullmatch(text)
+    if m is None:
+        return False
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+_DELIMITERS = {";": "';'", "\t": "tabs", "|": "'|'"}
+
+
+def _other_delimiter(header: list[str]) -> str:
+    """How the header's columns are separated, if not by commas: "';'" or "tabs", else ""."""
+    line = ",".join(header)
+    for char, name in _DELIMITERS.items():
+        names = {_column_key(cell) for cell in line.split(char)}
+        if sum(column in names for column in REQUIRED_COLUMNS) >= 2:
+            return name
+    return ""
 
 
 def _number_cell(raw: str, column: str, path: str, line: int) -> float | None:
@@ -149,10 +258,19 @@ def _row_from_cells(cells: list[str], layout: _Layout, path: str, line: int) -> 
         if not cells[p[column]]:
             raise ReferenceTableError(path, f"{column} is empty", line, column)
 
+    unit = canonical_unit(cells[p["unit"]], path, line)
     value = _number_cell(cells[p["value"]], "value", path, line)
     low = _number_cell(cells[p["value_low"]], "value_low", path, line)
     high = _number_cell(cells[p["value_high"]], "value_high", path, line)
     _check_values(value, low, high, path, line)
+    if dimension_of(unit).startswith("count"):
+        for column, number in (("value", value), ("value_low", low), ("value_high", high)):
+            if number is not None and number < 0:
+                raise ReferenceTableError(path, f"{number:g} {unit} is negative; a count cannot be below zero",
+                                          line, column)
+    as_of = cells[p["as_of"]]
+    if as_of and not _is_date(as_of):
+        raise ReferenceTableError(path, f"'{as_of}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY", line, "as_of")
 
     aliases = cells[p["aliases"]]
     metric_aliases = cells[p["metric_aliases"]]
@@ -160,9 +278,9 @@ def _row_from_cells(cells: list[str], layout: _Layout, path: str, line: int) -> 
         entity=cells[p["entity"]],
         metric=cells[p["metric"]],
         value=value,
-        unit=cells[p["unit"]],
+        unit=unit,
         source=cells[p["source"]],
-        as_of=cells[p["as_of"]],
+        as_of=as_of,
         source_url=cells[p["source_url"]],
         aliases=_split_list(aliases) if aliases else (),
         metric_aliases=_split_list(metric_aliases) if metric_aliases else (),
@@ -256,6 +374,11 @@ def read_table_bytes(source: TableSource) -> bytes:
     if source.path.suffix.casefold() in _WORKBOOK_SUFFIXES:
         raise ReferenceTableError(source.display, "is a spreadsheet workbook; export it as 'CSV UTF-8'")
     try:
-        return source.path.read_bytes()
+        with open(source.path, "rb") as fh:
+            data = read_bounded(fh, MAX_TABLE_BYTES)
     except OSError as exc:
         raise ReferenceTableError(source.display, f"cannot be read ({exc.strerror or exc})") from None
+    if data is None:
+        raise ReferenceTableError(source.display, f"is larger than {MAX_TABLE_BYTES // 1_000_000} MB "
+                                                  "(reading stopped there); split the table into several files")
+    return data
