@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Score the checker on the labelled dev set of issue #8 ("Whose figure is it").
 
-    python bench/eval_devset.py [--json] [--failures] [--family NAME]
+    python bench/eval_devset.py [--json] [--failures] [--family NAME] [--set DIR]
+
+`--set DIR` scores another labelled set in the same format (e.g. the held-out set,
+tests/data/heldout/); its user tables are read relative to DIR.
 
 The set lives in tests/data/devset/ (one JSON file per pattern family, described in
 tests/data/devset/README.md). Every case is run through the public API
@@ -43,6 +46,7 @@ if str(REPO) not in sys.path:
 from checker import check_text, load_reference  # noqa: E402  (the repo's checker, not an installed one)
 
 DEVSET = REPO / "tests" / "data" / "devset"
+SET_DIR = DEVSET  # the folder being scored (--set); user-table paths are relative to it
 VERDICTS = ("supported", "contradicted", "unverified")
 COVERED = ("supported", "contradicted")
 
@@ -75,7 +79,7 @@ def table_kind(case: dict) -> str:
 def _reference(tables: tuple[str, ...]):
     if tables == ("bundled",):
         return load_reference()
-    paths = [REPO / "reference_data" if t == "bundled" else DEVSET / t for t in tables]
+    paths = [REPO / "reference_data" if t == "bundled" else SET_DIR / t for t in tables]
     return load_reference(paths)
 
 
@@ -269,7 +273,8 @@ def _row(name: str, s: dict) -> str:
 def print_table(summ: dict) -> None:
     head = (f"{'':44s} {'n':>4s} {'acc':>5s} {'P(s)':>5s} {'P(c)':>5s} {'cov':>4s} {'R(cov)':>6s}"
             f" {'T->c':>4s} {'U->v':>4s} {'miss':>4s}")
-    print(f"dev set: {summ['cases']} cases, {summ['overall']['labels']} labelled claims")
+    name = "dev set" if SET_DIR == DEVSET else f"{SET_DIR.name} set"
+    print(f"{name}: {summ['cases']} cases, {summ['overall']['labels']} labelled claims")
     print(head)
     print(_row("ALL", summ["overall"]))
     for k, s in summ["by_tables"].items():
@@ -309,14 +314,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--family", help="only this family (file stem, e.g. wrong_place)")
     ap.add_argument("--write-known-failures", action="store_true",
                     help="rewrite tests/data/devset/known_failures.txt with the labels wrong today")
+    ap.add_argument("--set", dest="set_dir", type=Path, default=DEVSET,
+                    help="folder of the labelled set to score (default: tests/data/devset)")
     args = ap.parse_args(argv)
-    cases = load_cases()
+    global SET_DIR
+    SET_DIR = args.set_dir.resolve()
+    cases = load_cases(SET_DIR)
     if args.family:
         cases = [c for c in cases if c["family"] == args.family]
     outcomes, unlabelled = evaluate(cases)
     summ = summary(outcomes, unlabelled)
     if args.write_known_failures:
-        path = DEVSET / "known_failures.txt"
+        path = SET_DIR / "known_failures.txt"
         head = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
         path.write_text("\n".join([*head, *(o.id for o in outcomes if not o.correct)]) + "\n", encoding="utf-8")
     if args.json:
