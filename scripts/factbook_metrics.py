@@ -55,7 +55,9 @@ PER_1000 = "per 1000 people"
 METRICS: tuple[Metric, ...] = (
     # ---------------------------------------------------------------- geography
     M("area", ("Geography", "Area", "total"), "km2", r"sq km",
-      "area|territory|size|square kilometres|square kilometers|square miles|covers|total area"),
+      # No unit words ("square kilometres"): a km2 figure names an area by its unit alone,
+      # and a land or water area is written in km2 too.
+      "area|territory|size|covers|total area"),
     M("land area", ("Geography", "Area", "land"), "km2", r"sq km", "land area|land"),
     M("water area", ("Geography", "Area", "water"), "km2", r"sq km",
       "water area|water|lakes|inland water|water surface"),

@@ -88,9 +88,11 @@ def _phrase_stems(phrase: str) -> tuple[str, ...]:
     return stems_of(phrase)
 
 
-def find_phrase(sent: Sentence, phrase: tuple[str, ...], region: Region, lex: Lexicon) -> int:
+def find_phrase(sent: Sentence, phrase: tuple[str, ...], region: Region, lex: Lexicon, own_before: int = -1) -> int:
     """Word index where `phrase` (stems) starts inside `region` and is not only a
-    comparison ("twice its GDP"), or -1."""
+    comparison ("twice its GDP"), or -1. Before `own_before` (the number, in its own
+    segment) the words are the number's own: "almost three times its annual GDP of
+    $190bn" names the GDP of $190bn."""
     if not phrase:
         return -1
     n = len(phrase)
@@ -99,7 +101,7 @@ def find_phrase(sent: Sentence, phrase: tuple[str, ...], region: Region, lex: Le
     if first not in sent.stem_set:
         return -1
     for k in range(max(0, region.first), min(region.last, len(stems)) - n + 1):
-        if stems[k] == first and stems[k:k + n] == phrase and not _compared(sent, k, lex):
+        if stems[k] == first and stems[k:k + n] == phrase and (k < own_before or not _compared(sent, k, lex)):
             return k
     return -1
 
@@ -128,11 +130,13 @@ def metric_evidence(sent: Sentence, regions: Sequence[Region], window: Region, r
         stems = _phrase_stems(phrase)
         if not stems:
             continue
-        if " ".join(phrase.casefold().split()) in claim_group:
-            # "5,000 people" at a rally: the counted noun alone is not the population.
-            ev = _weak(sent, regions, window, phrase, lex, first)
+        if _is_counted_noun(phrase, claim_group, lex):
+            # "5,000 people" at a rally: the counted noun alone is not the population; and
+            # it must be the number's own noun, or next to it.
+            own = phrase in claim_group or find_phrase(sent, stems, regions[0], lex) >= 0
+            ev = _weak(sent, regions, window, phrase, lex, first) if own else NONE
         else:
-            ev = _in_regions(sent, regions, stems, 100.0, f"“{phrase}” names {row.metric}", lex)
+            ev = _in_regions(sent, regions, stems, 100.0, f"“{phrase}” names {row.metric}", lex, first)
         if ev.score > best.score:
             best = ev
         if best.score >= 100.0:
@@ -149,11 +153,12 @@ def metric_evidence(sent: Sentence, regions: Sequence[Region], window: Region, r
         penalty = 0.0
     for phrase in concept.phrases:
         ev = _in_regions(sent, regions, _phrase_stems(phrase), lex.weight("concept_phrase") - penalty,
-                         f"“{phrase}” → {concept.name.replace('_', ' ')}", lex)
+                         f"“{phrase}” → {concept.name.replace('_', ' ')}", lex, first)
         if ev.score > best.score:
             best = ev
     for phrase in concept.weak:
-        if phrase in claim_group or find_phrase(sent, _phrase_stems(phrase), window, lex) >= 0:
+        # The counted noun must be the number's own ("84 million people"), or next to it.
+        if phrase in claim_group or find_phrase(sent, _phrase_stems(phrase), regions[0], lex) >= 0:
             ev = _weak(sent, regions, window, phrase, lex, first)
             if ev.score - penalty > best.score:
                 best = Evidence(ev.score - penalty, ev.reason)
@@ -165,16 +170,22 @@ def metric_evidence(sent: Sentence, regions: Sequence[Region], window: Region, r
     return best
 
 
+def _is_counted_noun(phrase: str, claim_group: frozenset[str], lex: Lexicon) -> bool:
+    """Is a metric word only a counted noun ("people", "residents")? Weak evidence then."""
+    folded = " ".join(phrase.casefold().split())
+    return folded in claim_group or any(folded in group for group in lex.noun_groups)
+
+
 def _stems_in(sent: Sentence, region: Region) -> frozenset[str]:
     return frozenset(sent.stems[region.first:region.last])
 
 
 def _in_regions(sent: Sentence, regions: Sequence[Region], stems: tuple[str, ...], score: float, reason: str,
-                lex: Lexicon) -> Evidence:
+                lex: Lexicon, first: int = -1) -> Evidence:
     for region in regions:  # nearest first: the first hit is the best
-        if len(stems) <= 3:
-            at = find_phrase(sent, stems, region, lex)
-        else:  # a long metric name may be written in another order
+        if len(stems) <= 2:
+            at = find_phrase(sent, stems, region, lex, own_before=first if region is regions[0] else -1)
+        else:  # a longer metric name may be written in another order ("granted its town charter")
             at = region.first if set(stems) <= _stems_in(sent, region) else -1
         if at >= 0:
             return Evidence(score - region.discount, reason if not region.discount else f"{reason} ({region.name})", at)

@@ -30,6 +30,7 @@ class PlaceFeatures:
     attribution: str  # "attributed" / "unattributed" / "" (only for a party's row)
     type_priority: float  # a country beats a town of the same name
     demonym: bool = False  # named by its people ("500 Samoans")
+    topic: bool = False  # the sentence names no place: the subject of the one before
     of_after: bool = False  # "116,000 sq km of Ukraine": the number is a figure of this place
     matched_qualifiers: int = 0  # words of the row's metric beyond its concept that the sentence mentions
 
@@ -87,6 +88,8 @@ def terms(f: PlaceFeatures, mention: Mention, lex: Lexicon) -> tuple[Term, ...]:
         out.append(Term("attribution", w["attributed"], "the sentence attributes the figure to this party"))
     elif f.attribution == "unattributed":
         out.append(Term("attribution", w["unattributed"], "a party's figure, not attributed to it"))
+    if f.topic:
+        out.append(Term("reference", w["topic"], f"the sentence names no place: {mention.surface}, the subject before"))
     if f.demonym:
         out.append(Term("reference", w["demonym"], f"named by its people (“{mention.surface}”)"))
     if f.of_after:

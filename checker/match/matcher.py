@@ -118,6 +118,8 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
     role = number_role(claim, sent, first, last, clause, lex)
     mentions = [*sent.mentions, *_resolved_anaphors(sent, earlier, reference, lex)]
     if not mentions:
+        mentions = _topic(earlier, first)
+    if not mentions:
         return Decision(None, "no place or thing named that a table holds")
     regions, window = _regions(sent, claim, first, last, clause, siblings, lex)
     group = _noun_group(claim.unit, lex)
@@ -173,8 +175,8 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
     rival = _rival(best, candidates, lex)
     if rival is not None:
         return Decision(None, f"it could be about {best.mention.surface} or {rival.mention.surface}")
-    unpenalised = [m for m in mentions if features[id(m)].clause in ("same", "first")]
-    if _inside_nearer_place(best.row, best.mention, unpenalised, first, reference, lex):
+    same_clause = [m for m in mentions if features[id(m)].clause == "same"]
+    if _inside_nearer_place(best.row, best.mention, same_clause, first, reference, lex):
         return Decision(None, "a smaller place is named nearer the number")
     row, alternatives = _event_in_group(claim, best.row, reference, best.mention)
     match = Match(
@@ -313,6 +315,17 @@ def _former_or_latter(sent: Sentence, at: int, earlier: Sequence[Sentence], form
     return None
 
 
+def _topic(earlier: Sequence[Sentence], first: int) -> list[Mention]:
+    """A sentence that names no place and points at none continues the one before: the
+    lines of a fact box under "Kyrgyzstan at a glance", "The population is 6.2 million"
+    after a sentence about Kyrgyzstan. Its place is that sentence's subject."""
+    for previous in reversed(earlier):
+        subject = next((m for m in previous.mentions if not m.object and not m.demonym), None)
+        if subject is not None:
+            return [Mention(subject.name, subject.surface, first, first + 1, subject.types, topic=True)]
+    return []
+
+
 def _fits(m: Mention, allowed: frozenset[str]) -> bool:
     return "any" in allowed or bool(m.types & allowed) or "" in m.types
 
@@ -325,13 +338,22 @@ def _place_features(claim: Claim, sent: Sentence, first: int, last: int, mention
     subject = next((m for m in sent.mentions if not m.object), None)
     antecedent = _antecedent(sent, first, lex)
     pairs = _respectively(claim, sent, siblings, lex)
+    # A list or fact box ("El Salvador, 21,041 sq km; Belize, 22,966 sq km"): a place in
+    # the number's own item, else the heading's (the first item), and no other.
+    here_item = sent.item[first] if sent.words else 0
+    item_named = any(sent.item[m.position] == here_item for m in mentions)
     out = {}
     for m in mentions:
-        if in_clause:
+        m_item = sent.item[m.position]
+        if m_item != here_item and (item_named or m_item != 0):
+            relation = "other"
+        elif in_clause:
             relation = "same" if m in in_clause else "other"
         else:
+            # An aside lies between the opening of the number's item (its subject) and the number.
+            opening = sent.comma_clause[sent.item.index(m_item)]
             c = sent.comma_clause[m.position]
-            relation = "aside" if 0 < c < here_comma else "first"
+            relation = "aside" if opening < c < here_comma else "first"
         out[id(m)] = PlaceFeatures(
             distance=abs(m.position - first),
             clause=relation,
@@ -339,6 +361,7 @@ def _place_features(claim: Claim, sent: Sentence, first: int, last: int, mention
             subject=(not in_clause and m is subject and m.position < first),
             possessive=m.possessive and relation == "same",
             demonym=m.demonym,
+            topic=m.topic,
             of_after=_of_after(sent, m, last),
             anaphor=m.anaphor,
             antecedent="" if antecedent is None else ("yes" if m.name == antecedent else "no"),
@@ -380,13 +403,15 @@ def _respectively(claim: Claim, sent: Sentence, siblings: Sequence[Claim], lex: 
     if len(figures) < 2 or claim not in figures:
         return None
     first_figure = sent.word_at(figures[0].start - figures[0].sentence_start)
-    places = []
+    places: list[str] = []
     for m in sent.mentions:
-        if m.position < first_figure and not m.object and m.name not in places:
+        if m.position < first_figure and not m.object and not m.demonym and m.name not in places:
             places.append(m.name)
-    if len(places) != len(figures):
+    # The places listed last before the figures: a dateline ("TASHKENT (Reuters) -")
+    # or an earlier aside comes before the list.
+    if len(places) < len(figures):
         return None
-    return places[figures.index(claim)]
+    return places[-len(figures):][figures.index(claim)]
 
 
 def _rival(best: Candidate, candidates: list[Candidate], lex: Lexicon) -> Candidate | None:
@@ -461,6 +486,8 @@ def _units_compatible(claim_unit: str, row_unit: str, lex: Lexicon) -> bool:
         return any(claim_unit in g and row_unit in g for g in lex.noun_groups)
     if a == "count" and b.startswith("count:"):
         return True  # "a population of 38 million": the noun is in the metric, not after the number
+    if a == "count" and b in ("time", "rate") and row_unit != "year":
+        return True  # "a median age of 41.9", "a fertility rate of 1.4": the unit is left unsaid
     if a in ("area", "length", "mass", "volume", "speed", "temperature", "energy", "power"):
         return a == b
     return False

@@ -31,8 +31,10 @@ def stem(word: str) -> str:
         return word[:-3] + "y"  # "economies" -> "economy", "countries" -> "country"
     for suffix in ("ation", "ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)]
+            break
+    # "recognise" and "recognised" meet at "recognis".
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def stems_of(phrase: str) -> tuple[str, ...]:
@@ -52,6 +54,7 @@ class Mention:
     object: bool = False  # after "from", "than", ...: not what the sentence is about
     anaphor: str = ""  # the word that pointed at it ("it", "the country"), if any
     demonym: bool = False  # named by its people ("500 Samoans"), not by its name
+    topic: bool = False  # not named in the sentence: the subject of the sentence before
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class Sentence:
     stems: tuple[str, ...]
     clause: tuple[int, ...]  # clause number of each word (CLAUSE_BREAK)
     comma_clause: tuple[int, ...]  # number of ", " before each word (for asides)
+    item: tuple[int, ...]  # number of ";" before each word: the items of a list or fact box
     mentions: tuple[Mention, ...]
     anaphors: tuple[tuple[int, int, str], ...]  # (first word, past last word, phrase)
 
@@ -93,10 +97,12 @@ def analyse(text: str, start: int, reference: Reference, lex: Lexicon) -> Senten
     commas = [m.start() for m in re.finditer(r",\s", text)]
     clause = tuple(_count_before(breaks, s[0]) for s in spans)
     comma_clause = tuple(_count_before(commas, s[0]) for s in spans)
+    semicolons = [m.start() for m in re.finditer(";", text)]
+    item = tuple(_count_before(semicolons, s[0]) for s in spans)
     anaphors = _anaphors(text, spans, folded, lex)
     taken = {k for a, b, _ in anaphors for k in range(a, b)}
     mentions = tuple(_mentions(text, words, spans, folded, reference, lex, taken))
-    return Sentence(text, start, words, spans, folded, stems, clause, comma_clause, mentions, anaphors)
+    return Sentence(text, start, words, spans, folded, stems, clause, comma_clause, item, mentions, anaphors)
 
 
 def _count_before(sorted_offsets: list[int], offset: int) -> int:
@@ -110,6 +116,11 @@ def _count_before(sorted_offsets: list[int], offset: int) -> int:
     return lo
 
 
+# Capitalised words that may stand right before a name without being part of it.
+_NOT_NAME_PARTS = frozenset({"the", "in", "of", "and", "from", "to", "by", "for", "on", "at", "with", "a", "an",
+                             "both", "neither", "while", "but", "as", "if", "when", "since", "after", "before",
+                             "northern", "southern", "eastern", "western", "central", "neighbouring",
+                             "neighboring", "landlocked", "tiny", "oil", "rich", "poor", "mainland"})
 _NOT_MODIFIERS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "s"})
 
 
@@ -188,6 +199,10 @@ def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], .
         for size in sizes:
             if size == 1 and not words[k][:1].isupper():
                 continue  # single lower-case words are not names ("turkey", "chad")
+            # (The sentence's first word is capitalised anyway: "Unlike Spain, ...")
+            if k >= 2 and words[k - 1][:1].isupper() and folded[k - 1] not in _NOT_NAME_PARTS \
+                    and not text[spans[k - 1][1]:spans[k][0]].strip():
+                break  # the end of a longer name no table knows: "South America" is not "America"
             if k in taken and size == 1:
                 continue
             name = " ".join(p for p in normal[k:k + size] if p)

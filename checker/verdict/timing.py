@@ -32,10 +32,13 @@ def _is_projection(claim: Claim, date: dt.date) -> bool:
     """Looks at the clause that holds the number, and at later years named in the sentence."""
     if claim.unit == "year":
         return False
-    clause_start, _ = clause_bounds(claim.sentence, claim.start - claim.sentence_start)
-    if _FUTURE.search(claim.sentence, clause_start, claim.start - claim.sentence_start):
+    at = claim.start - claim.sentence_start
+    clause_start, clause_end = clause_bounds(claim.sentence, at, claim.end - claim.sentence_start)
+    if _FUTURE.search(claim.sentence, clause_start, at):
         return True
-    return any(int(y) > date.year for y in _LATER_YEAR.findall(claim.sentence))
+    # A later year in the number's own clause: "aiming for 5% by 2027" is a target, but
+    # "10% in 2023, aiming for 5% by 2027" makes only the second figure one.
+    return any(int(y) > date.year for y in _LATER_YEAR.findall(claim.sentence, clause_start, clause_end))
 
 
 def years_ago_as_year(claim: Claim, date: dt.date) -> Claim | None:
