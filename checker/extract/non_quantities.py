@@ -107,8 +107,9 @@ def not_a_quantity(tokens: list[Token], num: Number, has_currency: bool) -> bool
         return True
     if bare and nxt is not None and nxt.low in _PRODUCT_SUFFIXES and nxt.text[0].isupper():
         return True  # "11 Pro Max": a name, not an amount
-    if bare and prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")":
-        return True  # a shirt number or list marker: "(4)"
+    if bare and prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" \
+            and not (len(t.text) == 4 and 1000 <= int(t.text) <= 2100):
+        return True  # a shirt number or list marker: "(4)"; "(1648)" is a year
     # ISO dates and timestamps: "2019-09-01"
     if last + 2 < n and nxt is not None and nxt.text == "-" and not nxt.spaced and len(t.text) == 4 \
             and tokens[last + 2].kind == "num" and len(tokens[last + 2].text) == 2 and last + 3 < n \

@@ -37,7 +37,8 @@ _UP_WORDS = frozenset("rose rise rises rising risen up gained gain gains gaining
                       "grow grows higher rallied rally boosted added adds spiked".split())
 _DOWN_WORDS = frozenset("fell fall falls falling fallen dropped drop drops declined decline declines decreased "
                         "decrease lost slid slide slides slipped slip tumbled tumble plunged plunge sank sink shed "
-                        "lower down dipped dip eased ease cut cuts shrank shrink slumped slump retreated".split())
+                        "lower down dipped dip eased ease cut cuts shrank shrink shrunk slumped slump retreated "
+                        "contracted contract contracts".split())
 
 
 _CHANGE_WORDS = _UP_WORDS | _DOWN_WORDS | frozenset(

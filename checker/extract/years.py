@@ -96,7 +96,11 @@ def is_calendar_year(tokens: list[Token], num: Number, draft: Draft) -> bool:
         return False
     if value >= 1800:
         return True
-    # Before 1800 a bare number is more often an amount: only a clear preposition makes it a year.
+    # Before 1800 a bare number is more often an amount: only a clear preposition, or
+    # brackets after a name ("the Peace of Westphalia (1648)"), make it a year.
+    if prev == "(" and nxt is not None and nxt.text == ")" and num.first >= 2 \
+            and tokens[num.first - 2].text[:1].isupper():
+        return True
     return prev in ("in", "since", "from", "until", "till", "circa", "during", "ad", "bc")
 
 
@@ -106,9 +110,12 @@ def year_in_name(tokens: list[Token], num: Number) -> bool:
     i = num.first
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    # "independence from France 1960" dates an event of France; "Euro 2020" is a name.
+    after_preposition = (i >= 2 and tokens[i - 2].low in ("from", "of", "since", "in", "by")) or (
+        i >= 3 and tokens[i - 2].low == "the" and tokens[i - 3].low in ("from", "of"))
     if prev is not None and prev.kind == "word" and prev.text[0].isupper() and i - 1 > 0 \
             and prev.low not in MONTHS and prev.low not in _SEASONS and prev.low not in STOP \
-            and prev.low not in SENTENCE_OPENERS:
+            and prev.low not in SENTENCE_OPENERS and not after_preposition:
         return True
     return prev is not None and prev.low in ("a", "an", "the", "this", "his", "her", "their", "its") \
         and nxt is not None and nxt.kind == "word" and nxt.text[0].isupper() and nxt.low not in MONTHS

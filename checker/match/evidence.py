@@ -59,6 +59,7 @@ class Evidence:
     score: float
     reason: str  # for the note: "'covers' names area"
     at: int = -1  # word index of the words that gave it, when words did
+    words: tuple[str, ...] = ()  # those words' stems
 
 
 NONE = Evidence(0.0, "")
@@ -171,9 +172,10 @@ def metric_evidence(sent: Sentence, regions: Sequence[Region], window: Region, r
 
 
 def _is_counted_noun(phrase: str, claim_group: frozenset[str], lex: Lexicon) -> bool:
-    """Is a metric word only a counted noun ("people", "residents")? Weak evidence then."""
+    """Is a metric word only a counted noun that any crowd has ("people", "residents", a
+    concept's `weak` phrases)? Weak evidence then; "35 abstentions" is not."""
     folded = " ".join(phrase.casefold().split())
-    return folded in claim_group or any(folded in group for group in lex.noun_groups)
+    return any(folded in c.weak for c in lex.concepts)
 
 
 def _stems_in(sent: Sentence, region: Region) -> frozenset[str]:
@@ -188,7 +190,8 @@ def _in_regions(sent: Sentence, regions: Sequence[Region], stems: tuple[str, ...
         else:  # a longer metric name may be written in another order ("granted its town charter")
             at = region.first if set(stems) <= _stems_in(sent, region) else -1
         if at >= 0:
-            return Evidence(score - region.discount, reason if not region.discount else f"{reason} ({region.name})", at)
+            return Evidence(score - region.discount, reason if not region.discount else f"{reason} ({region.name})",
+                            at, stems)
     return NONE
 
 

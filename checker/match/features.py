@@ -32,7 +32,10 @@ class PlaceFeatures:
     demonym: bool = False  # named by its people ("500 Samoans")
     topic: bool = False  # the sentence names no place: the subject of the one before
     of_after: bool = False  # "116,000 sq km of Ukraine": the number is a figure of this place
+    bracketed: bool = False  # "the Suez Canal (1869)": the figure in brackets right after the name
     matched_qualifiers: int = 0  # words of the row's metric beyond its concept that the sentence mentions
+    type_named: str = ""  # the metric words name another kind of place ("a city of" for a country)
+    modifier: bool = False  # a possessive that describes another noun ("Kenya's main port")
 
 
 @dataclass(frozen=True)
@@ -92,8 +95,14 @@ def terms(f: PlaceFeatures, mention: Mention, lex: Lexicon) -> tuple[Term, ...]:
         out.append(Term("reference", w["topic"], f"the sentence names no place: {mention.surface}, the subject before"))
     if f.demonym:
         out.append(Term("reference", w["demonym"], f"named by its people (“{mention.surface}”)"))
+    if f.bracketed:
+        out.append(Term("role", w["bracketed"], f"in brackets right after “{mention.surface}”"))
     if f.of_after:
         out.append(Term("role", w["of_after"], f"“… of {mention.surface}” right after the number"))
+    if f.modifier:
+        out.append(Term("role", w["modifier"], f"“{mention.surface}'s” describes another noun"))
+    if f.type_named:
+        out.append(Term("type", w["type_named"], f"“{f.type_named}” names another kind of place"))
     if f.matched_qualifiers:
         out.append(Term("specific", w["matched_qualifier"] * f.matched_qualifiers,
                         "the sentence names what makes this row specific"))

@@ -16,6 +16,7 @@ Three steps, each a module of its own:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -117,7 +118,7 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
     clause = _clause_range(sent, first, last)
     role = number_role(claim, sent, first, last, clause, lex)
     mentions = [*sent.mentions, *_resolved_anaphors(sent, earlier, reference, lex)]
-    if not mentions:
+    if not mentions and not _names_something(sent) and _continues_a_fact_box(sent, earlier):
         mentions = _topic(earlier, first)
     if not mentions:
         return Decision(None, "no place or thing named that a table holds")
@@ -156,9 +157,14 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
                 attribution = "attributed" if attributed_to(claim.sentence, row.claimant, lex) else "unattributed"
             # "Ukraine's territory", "Georgia's 4.9 million people": the possessive governs
             # the metric word or the number; "Kenya's capital Nairobi" governs neither.
+            named_type = _named_type(evidence, mention, lex)
             governs = mention.possessive and f.clause == "same" and (
                 mention.end <= evidence.at <= mention.end + 3 or mention.end <= first <= mention.end + 2)
+            # "Kenya's main port", "Tunisia's coastal rivals": a possessive that governs
+            # neither names a place only to describe another.
+            modifier = mention.possessive and not governs and not mention.anaphor
             f = replace(f, attribution=attribution, type_priority=lex.type_priority.get(_entity_type(row), 0.0),
+                        type_named=named_type, modifier=modifier,
                         matched_qualifiers=_matched_qualifiers(sent, window, row, lex), possessive=governs)
             candidates.append(Candidate(row, mention, evidence, f, terms(f, mention, lex)))
     if not candidates:
@@ -196,6 +202,17 @@ def _unmatched_qualifiers(sent: Sentence, window: Region, row: ReferenceRow, lex
     return len(rest) - _matched_qualifiers(sent, window, row, lex)
 
 
+def _named_type(evidence: Evidence, mention: Mention, lex: Lexicon) -> str:
+    """'a city of 1.2 million' names the kind of place it is about: the noun, when the
+    place is of another kind (a country), else ''."""
+    for word in evidence.words:
+        allowed = lex.anaphora_heads.get(word)
+        if allowed and "any" not in allowed and mention.types and "" not in mention.types \
+                and not mention.types & allowed:
+            return word
+    return ""
+
+
 def _matched_qualifiers(sent: Sentence, window: Region, row: ReferenceRow, lex: Lexicon) -> int:
     _, rest = row_concept(row.metric, row.unit, lex)
     near = set(sent.stems[window.first:window.last])
@@ -221,9 +238,20 @@ def _regions(sent: Sentence, claim: Claim, first: int, last: int, clause: tuple[
     """The number's segment (between the figures either side of it, in its clause),
     its clause, and its window of words, nearest first."""
     seg_lo, seg_hi = clause
+    restated = _restates(claim, siblings, sent)
     for s in siblings:
+        if s is restated:
+            # "2,340 miles, or about 3,770 km": the second figure is the first in other
+            # units, and the words of the first are its words too.
+            seg_lo = min(seg_lo, _clause_range(sent, sent.word_at(s.start - s.sentence_start),
+                                                sent.word_at(s.start - s.sentence_start) + 1)[0])
+            continue
         if s.end <= claim.start:
-            seg_lo = max(seg_lo, sent.word_at(max(s.start, s.end - 1) - s.sentence_start) + 1)
+            after = sent.word_at(max(s.start, s.end - 1) - s.sentence_start) + 1
+            # The words trailing the figure before belong to it, up to a conjunction:
+            # "143 votes in favour and 35 abstentions".
+            joins = [k for k in range(after, first) if sent.folded[k] in _JOINS]
+            seg_lo = max(seg_lo, joins[0] + 1 if joins else after)
         elif s.start >= claim.end:
             seg_hi = min(seg_hi, sent.word_at(s.start - s.sentence_start))
     seg_lo, seg_hi = min(seg_lo, first), max(seg_hi, last)
@@ -241,7 +269,7 @@ def _regions(sent: Sentence, claim: Claim, first: int, last: int, clause: tuple[
     lo, hi = max(0, first - CONTEXT_WORDS), min(len(sent.words), last + CONTEXT_WORDS)
     kind = _kind(claim)
     for s in siblings:
-        if s is claim or _kind(s) != kind:
+        if s is claim or s is restated or _kind(s) != kind:
             continue
         s_first = sent.word_at(s.start - s.sentence_start)
         s_last = sent.word_at(max(s.start, s.end - 1) - s.sentence_start) + 1
@@ -257,6 +285,26 @@ def _regions(sent: Sentence, claim: Claim, first: int, last: int, clause: tuple[
         window,
     ]
     return regions, window
+
+
+_JOINS = frozenset({"and", "or", "but", "while", "whereas", "against", "versus", "compared"})
+
+
+_RESTATED = re.compile(r"\s*(?:,\s*)?(?:or|i\.e\.|\(|that is)\s*(?:about|some|around|roughly|nearly)?\s*",
+                       re.IGNORECASE)
+
+
+def _restates(claim: Claim, siblings: Sequence[Claim], sent: Sentence) -> Claim | None:
+    """The figure just before, when this one gives it again in other units:
+    "2,340 miles, or about 3,770 km", "603,550 sq km (233,000 sq mi)"."""
+    before = [s for s in siblings if s.end <= claim.start]
+    if not before:
+        return None
+    prev = before[-1]
+    if prev.unit == claim.unit or not prev.unit or _kind(prev) != _kind(claim):
+        return None
+    gap = claim.sentence[prev.end - prev.sentence_start:claim.start - claim.sentence_start]
+    return prev if _RESTATED.fullmatch(gap) else None
 
 
 def _kind(claim: Claim) -> str:
@@ -315,6 +363,29 @@ def _former_or_latter(sent: Sentence, at: int, earlier: Sequence[Sentence], form
     return None
 
 
+def _names_something(sent: Sentence) -> bool:
+    """Does the sentence name something, known to the tables or not? A capitalised word
+    after its first: "Kenya has a population of 65 million" is Kenya's, even when no
+    table holds Kenya."""
+    return any(w[:1].isupper() for w in sent.words[1:])
+
+
+_LABEL_LINE = re.compile(r"^\W{0,3}[A-Za-z][\w ()-]{0,40}:\s")
+
+
+def _continues_a_fact_box(sent: Sentence, earlier: Sequence[Sentence]) -> bool:
+    """A line of a fact box ("- Area: 199,951 sq km"), or a sentence right under a heading
+    (a short line naming a place and no figure). Prose sentences that name no place are
+    not guessed at: "Kenya has 65 million" is not France's figure when no table holds Kenya."""
+    if _LABEL_LINE.match(sent.text):
+        return True
+    if not earlier:
+        return False
+    heading = earlier[-1]
+    return len(heading.words) <= 8 and not any(w.isdigit() for w in heading.words) \
+        and not heading.text.rstrip().endswith((".", "!", "?"))
+
+
 def _topic(earlier: Sequence[Sentence], first: int) -> list[Mention]:
     """A sentence that names no place and points at none continues the one before: the
     lines of a fact box under "Kyrgyzstan at a glance", "The population is 6.2 million"
@@ -363,6 +434,7 @@ def _place_features(claim: Claim, sent: Sentence, first: int, last: int, mention
             demonym=m.demonym,
             topic=m.topic,
             of_after=_of_after(sent, m, last),
+            bracketed=_bracketed(sent, m, first),
             anaphor=m.anaphor,
             antecedent="" if antecedent is None else ("yes" if m.name == antecedent else "no"),
             respectively="" if pairs is None else ("pair" if pairs == m.name else "other"),
@@ -370,6 +442,15 @@ def _place_features(claim: Claim, sent: Sentence, first: int, last: int, mention
             type_priority=0.0,
         )
     return out
+
+
+def _bracketed(sent: Sentence, m: Mention, first: int) -> bool:
+    """'the Suez Canal (1869)', 'Djibouti (1 million people)': the figure in brackets
+    right after the name is the name's."""
+    if m.anaphor or m.topic or first != m.end or first >= len(sent.spans):
+        return False
+    gap = sent.text[sent.spans[m.end - 1][1]:sent.spans[first][0]]
+    return gap.strip() in ("(", "(about", "(some", "(around", "(c.")
 
 
 def _of_after(sent: Sentence, m: Mention, last: int) -> bool:
@@ -405,7 +486,8 @@ def _respectively(claim: Claim, sent: Sentence, siblings: Sequence[Claim], lex: 
     first_figure = sent.word_at(figures[0].start - figures[0].sentence_start)
     places: list[str] = []
     for m in sent.mentions:
-        if m.position < first_figure and not m.object and not m.demonym and m.name not in places:
+        if m.position < first_figure and not m.object and not m.demonym and not m.possessive \
+                and m.name not in places:
             places.append(m.name)
     # The places listed last before the figures: a dateline ("TASHKENT (Reuters) -")
     # or an earlier aside comes before the list.

@@ -96,7 +96,7 @@ def number_role(claim: Claim, sent: Sentence, first: int, last: int, clause: tup
     # makes it that place's whole, whatever the sentence says next.
     whole = first >= 2 and words[first - 1] == "s" and any(m.end == first - 1 for m in sent.mentions)
     for cue in lex.role_words("part_before") if not whole else ():
-        if _has_phrase(" ".join(words[max(0, first - 12):first]), cue):
+        if _has_phrase(" ".join(words[max(clause[0], first - 12):first]), cue):
             return NumberRole(Role.PART, cue)
     if claim.unit not in ("percent", "fraction", "percentage points") and not whole:
         for cue in lex.role_words("part_after"):

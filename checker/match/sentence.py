@@ -203,6 +203,8 @@ def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], .
             if k >= 2 and words[k - 1][:1].isupper() and folded[k - 1] not in _NOT_NAME_PARTS \
                     and not text[spans[k - 1][1]:spans[k][0]].strip():
                 break  # the end of a longer name no table knows: "South America" is not "America"
+            if k >= 2 and folded[k - 1] == "of" and folded[k - 2] in lex.role_words("name_heads"):
+                break  # "the Gulf of Guinea" is not Guinea
             if k in taken and size == 1:
                 continue
             name = " ".join(p for p in normal[k:k + size] if p)

@@ -73,7 +73,11 @@ class Case:
 
     @cached_property
     def converted(self) -> tuple[float, float] | None:
-        return _convert(self.claim, self.row)
+        converted = _convert(self.claim, self.row)
+        if converted is not None and self.claim.change == "down" and self.row.high < 0 < converted[0]:
+            # "the economy shrank 7.3%" is a growth rate of -7.3%.
+            return -converted[1], -converted[0]
+        return converted
 
     @cached_property
     def interval(self) -> tuple[float, float, str, str]:
