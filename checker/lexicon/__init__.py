@@ -26,6 +26,11 @@ DIMENSIONS = frozenset({"area", "length", "count", "currency", "percent", "year"
                         "volume", "temperature", "energy", "power", "rate"})
 
 
+# The top-level weights the matcher reads (weights.toml).
+_WEIGHTS = ("metric_threshold", "outside_clause_discount", "outside_segment_discount", "unmatched_qualifier",
+            "max_unmatched_qualifiers", "unit_evidence", "concept_phrase", "ambiguity_margin")
+
+
 class LexiconError(CheckerError):
     """A lexicon file is malformed; names the file and the key."""
 
@@ -83,12 +88,13 @@ def lexicon() -> Lexicon:
 def load_lexicon(extra: Sequence[str | os.PathLike[str]] = ()) -> Lexicon:
     """The shipped lexicon with the files in `extra` merged over it, in order."""
     data: dict[str, Any] = {}
+    where: dict[str, str] = {}  # dotted key -> the file that last set it, for error messages
     sources: list[str] = []
     for path in [*(HERE / name for name in _FILES), *(Path(p) for p in extra)]:
         shown = str(path) if path.parent != HERE else f"checker/lexicon/{path.name}"
-        _merge(data, _read(path, shown), shown)
+        _merge(data, _read(path, shown), shown, where, "")
         sources.append(shown)
-    return _build(data, tuple(sources))
+    return _build(data, where, tuple(sources))
 
 
 def _read(path: Path, shown: str) -> dict[str, Any]:
@@ -103,19 +109,30 @@ def _read(path: Path, shown: str) -> dict[str, Any]:
         raise LexiconError(shown, "-", f"is not valid TOML ({exc})") from None
 
 
-def _merge(into: dict[str, Any], new: dict[str, Any], shown: str) -> None:
+def _merge(into: dict[str, Any], new: dict[str, Any], shown: str, where: dict[str, str], prefix: str) -> None:
     """Tables merge key by key; lists are extended (without repeats); scalars are replaced."""
     for key, value in new.items():
+        dotted = f"{prefix}{key}"
+        where[dotted] = shown
         old = into.get(key)
         if isinstance(old, dict) and isinstance(value, dict):
-            _merge(old, value, shown)
+            _merge(old, value, shown, where, f"{dotted}.")
         elif isinstance(old, list) and isinstance(value, list):
             into[key] = [*old, *(v for v in value if v not in old)]
         else:
             into[key] = value
-    into.setdefault("_where", {})
-    for key in new:
-        into["_where"].setdefault(key, shown)
+            if isinstance(value, dict):
+                for inner in _dotted_keys(value, f"{dotted}."):
+                    where[inner] = shown
+
+
+def _dotted_keys(table: dict[str, Any], prefix: str) -> list[str]:
+    out = []
+    for key, value in table.items():
+        out.append(f"{prefix}{key}")
+        if isinstance(value, dict):
+            out.extend(_dotted_keys(value, f"{prefix}{key}."))
+    return out
 
 
 def _words(value: Any, where: str, key: str) -> tuple[str, ...]:
@@ -139,30 +156,34 @@ def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
     return value
 
 
-def _build(data: dict[str, Any], sources: tuple[str, ...]) -> Lexicon:
-    where_of: dict[str, str] = data.get("_where", {})
-
+def _build(data: dict[str, Any], where_of: dict[str, str], sources: tuple[str, ...]) -> Lexicon:
     def where(key: str) -> str:
-        return where_of.get(key, "checker/lexicon")
+        """The file that set `key`, or the nearest table around it."""
+        while key:
+            if key in where_of:
+                return where_of[key]
+            key = key.rpartition(".")[0]
+        return "checker/lexicon"
 
     concepts = []
     for name, spec in _table(data, "concept", where("concept")).items():
         key = f"concept.{name}"
+        w = where(key)
         if not isinstance(spec, dict):
-            raise LexiconError(where("concept"), key, "must be a table")
+            raise LexiconError(w, key, "must be a table")
         unknown = set(spec) - {"names", "phrases", "weak", "dimensions", "unit_evidence", "fixed"}
         if unknown:
-            raise LexiconError(where("concept"), f"{key}.{sorted(unknown)[0]}", "is not a concept field")
-        dimensions = frozenset(_words(spec.get("dimensions", []), where("concept"), f"{key}.dimensions"))
+            raise LexiconError(w, f"{key}.{sorted(unknown)[0]}", "is not a concept field")
+        dimensions = frozenset(_words(spec.get("dimensions", []), w, f"{key}.dimensions"))
         if not dimensions or not dimensions <= DIMENSIONS:
-            raise LexiconError(where("concept"), f"{key}.dimensions",
+            raise LexiconError(w, f"{key}.dimensions",
                                f"must name at least one of {', '.join(sorted(DIMENSIONS))}")
-        names = _words(spec.get("names", [name]), where("concept"), f"{key}.names")
+        names = _words(spec.get("names", [name]), w, f"{key}.names")
         concepts.append(Concept(
             name=name,
             names=names,
-            phrases=_words(spec.get("phrases", []), where("concept"), f"{key}.phrases"),
-            weak=_words(spec.get("weak", []), where("concept"), f"{key}.weak"),
+            phrases=_words(spec.get("phrases", []), w, f"{key}.phrases"),
+            weak=_words(spec.get("weak", []), w, f"{key}.weak"),
             dimensions=dimensions,
             unit_evidence=bool(spec.get("unit_evidence", False)),
             fixed=bool(spec.get("fixed", False)),
@@ -189,9 +210,8 @@ def _build(data: dict[str, Any], sources: tuple[str, ...]) -> Lexicon:
              for head, allowed in _table(data, "anaphora_heads", where("anaphora_heads")).items()}
     roles = {key: words_at("roles", key) for key in _table(data, "roles", where("roles"))}
     weights = {key: _number(v, where(key), key) for key, v in data.items()
-               if not isinstance(v, dict | list) and not key.startswith("_")}
-    for needed in ("metric_threshold", "outside_clause_discount", "outside_segment_discount", "unmatched_qualifier",
-                   "max_unmatched_qualifiers", "unit_evidence", "concept_phrase", "ambiguity_margin"):
+               if key in _WEIGHTS or not isinstance(v, dict | list)}
+    for needed in _WEIGHTS:
         if needed not in weights:
             raise LexiconError("checker/lexicon/weights.toml", needed, "is missing")
     place = {key: _number(v, where("place"), f"place.{key}")

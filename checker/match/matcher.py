@@ -178,6 +178,11 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
     # within a series (one metric, several years), the latest.
     best = max(candidates, key=lambda c: (round(c.total, 6), -_unmatched_qualifiers(sent, window, c.row, lex),
                                           c.row.as_of))
+    together = _coordinated(sent, best.mention, first)
+    if together and best.features.respectively != "pair" and best.features.antecedent != "yes" \
+            and all(features[id(m)].clause in ("same", "first") for m in sent.mentions if m.surface in together):
+        names = " and ".join(together)
+        return Decision(None, f"a figure about {names} together or each, which no single row states")
     rival = _rival(best, candidates, lex)
     if rival is not None:
         return Decision(None, f"it could be about {best.mention.surface} or {rival.mention.surface}")
@@ -494,6 +499,28 @@ def _respectively(claim: Claim, sent: Sentence, siblings: Sequence[Claim], lex: 
     if len(places) < len(figures):
         return None
     return places[-len(figures):][figures.index(claim)]
+
+
+def _coordinated(sent: Sentence, chosen: Mention, first: int) -> list[str]:
+    """The places joined with the chosen one by "and" or commas before the number ("Zarnovia
+    and Kellmark have 950,000 people"), surfaces in order; [] when it stands alone."""
+    if chosen.anaphor or chosen.topic or chosen.position > first:
+        return []
+    group = [m for m in sent.mentions if m.position < first and not m.object and not m.demonym]
+    if chosen not in group:
+        return []
+    k = group.index(chosen)
+    lo = hi = k
+    while lo > 0 and _joined(sent, group[lo - 1], group[lo]):
+        lo -= 1
+    while hi + 1 < len(group) and _joined(sent, group[hi], group[hi + 1]):
+        hi += 1
+    return [m.surface for m in group[lo:hi + 1]] if hi > lo else []
+
+
+def _joined(sent: Sentence, a: Mention, b: Mention) -> bool:
+    between = " ".join(sent.text[sent.spans[a.end - 1][1]:sent.spans[b.position][0]].split()).lower()
+    return between in (",", "and", "or", "&", ", and", ", or")
 
 
 def _rival(best: Candidate, candidates: list[Candidate], lex: Lexicon) -> Candidate | None:

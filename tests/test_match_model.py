@@ -1,0 +1,199 @@
+"""The match model of issue #8: whose figure a number is, and why.
+
+Sentences written for these tests. Small tables are built in memory with only the
+required columns (no aliases, no metric_aliases): the lexicon's concepts must do the
+work a newsroom's own table cannot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from checker import check_text, load_reference
+from checker.extract import extract_claims
+from checker.lexicon import LexiconError, load_lexicon
+from checker.match import decide, match_claim
+from checker.models import ReferenceRow
+from checker.reference import Reference
+
+DAY = dt.date(2026, 2, 18)
+SOURCE = "test fixture (invented place and figure)"
+
+
+def user_table(*rows: tuple[str, str, float, str]) -> Reference:
+    """A user's table: entity, metric, value, unit and source only."""
+    return Reference.from_rows([ReferenceRow(e, m, v, u, SOURCE) for e, m, v, u in rows], aliases=None)
+
+
+PLACES = user_table(
+    ("Zarnovia", "area", 41_528, "km2"),
+    ("Zarnovia", "population", 6_500_000, "people"),
+    ("Zarnovia", "independence", 1958, "year"),
+    ("Kellmark", "area", 12_000, "km2"),
+    ("Kellmark", "population", 950_000, "people"),
+    ("Mount Orrin", "height", 4_210, "m"),
+    ("Lake Vessa", "depth", 312, "m"),
+    ("Vessa River", "length", 1_140, "km"),
+    ("Old Harbour Bridge", "opened", 1932, "year"),
+)
+
+
+def verdict_of(text: str, claim_text: str, reference: Reference = PLACES) -> tuple[str, str, str]:
+    """(verdict, entity, metric) of the claim written `claim_text`."""
+    report = check_text(text, reference=reference, date=DAY)
+    for c in report.claims:
+        if c.claim.text == claim_text:
+            ref = c.reference
+            return c.verdict, ref.entity if ref else "", ref.metric if ref else ""
+    raise AssertionError(f"{claim_text!r} not among {[c.claim.text for c in report.claims]}")
+
+
+# ------------------------------------------------------- a user's table, no aliases
+
+@pytest.mark.parametrize(("text", "claim", "expected"), [
+    # metric words the lexicon knows, for tables that give none
+    ("Zarnovia covers 41,528 square kilometres.", "41,528 square kilometres", ("supported", "Zarnovia", "area")),
+    ("Zarnovia spans 60,000 sq km.", "60,000 sq km", ("contradicted", "Zarnovia", "area")),
+    ("Mount Orrin rises 4,210 metres above the plain.", "4,210 metres", ("supported", "Mount Orrin", "height")),
+    ("Mount Orrin stands 3,100 m tall.", "3,100 m", ("contradicted", "Mount Orrin", "height")),
+    ("Lake Vessa is 312 metres deep.", "312 metres", ("supported", "Lake Vessa", "depth")),
+    ("The Vessa River stretches 1,140 km to the sea.", "1,140 km", ("supported", "Vessa River", "length")),
+    ("Kellmark, a country of 950,000 people, borders Zarnovia.", "950,000 people",
+     ("supported", "Kellmark", "population")),
+    ("Kellmark is home to 2 million people.", "2 million people", ("unverified", "Kellmark", "population")),
+    ("The Old Harbour Bridge opened in 1932.", "1932", ("supported", "Old Harbour Bridge", "opened")),
+    ("Zarnovia won independence in 1961.", "1961", ("contradicted", "Zarnovia", "independence")),
+    # the unit alone: a km2 figure about a place is its area
+    ("Kellmark: 12,000 km2 of hills.", "12,000 km2", ("supported", "Kellmark", "area")),
+])
+def test_metric_words_without_aliases(text: str, claim: str, expected: tuple[str, str, str]) -> None:
+    # An undated count that does not fit is "unverified", never "contradicted" (it may be out of date).
+    assert verdict_of(text, claim) == expected
+
+
+def test_a_crowd_is_not_a_population() -> None:
+    assert verdict_of("Some 5,000 people marched through Kellmark on Sunday.", "5,000 people")[0] == "unverified"
+
+
+# ------------------------------------------------------------- whose figure it is
+
+@pytest.mark.parametrize(("text", "claim", "entity"), [
+    # a pronoun or "the country" points back at the place named before
+    ("Zarnovia is a quiet republic. It covers 41,528 square kilometres.", "41,528 square kilometres", "Zarnovia"),
+    ("Kellmark lies east of the hills. The small kingdom covers 12,000 sq km.", "12,000 sq km", "Kellmark"),
+    # "respectively" pairs the k-th figure with the k-th place, and the list shares its unit
+    ("Zarnovia and Kellmark cover 41,528 and 12,000 square kilometres respectively.", "41,528", "Zarnovia"),
+    ("Zarnovia and Kellmark cover 41,528 and 12,000 square kilometres respectively.",
+     "12,000 square kilometres", "Kellmark"),
+    # a relative clause or an apposition is about the noun before it
+    ("Traders from Zarnovia visited Kellmark, which covers 12,000 sq km.", "12,000 sq km", "Kellmark"),
+    ("Talks with Kellmark, a nation of 950,000 people, began.", "950,000 people", "Kellmark"),
+    # the object of "from" is not what the sentence is about
+    ("Kellmark broke away from Zarnovia and covers 12,000 sq km.", "12,000 sq km", "Kellmark"),
+])
+def test_whose_figure(text: str, claim: str, entity: str) -> None:
+    assert verdict_of(text, claim)[1] == entity
+
+
+@pytest.mark.parametrize(("text", "claim", "reason"), [
+    ("Some 200,000 of Kellmark's people live in the capital.", "200,000", "part"),
+    ("In Kellmark, children under 16 cannot vote.", "16", "age"),
+    ("Kellmark is among the top five producers of wool.", "five producers", "rank"),
+    ("Zarnovia and Kellmark, each with fewer than 7 million people, signed the pact.", "7 million people",
+     "each"),
+])
+def test_a_figure_that_is_no_level_finds_no_row(text: str, claim: str, reason: str) -> None:
+    c = next(c for c in extract_claims(text) if c.text == claim)
+    decision = decide(c, PLACES)
+    assert decision.match is None
+    assert reason in decision.reason
+
+
+def test_a_figure_about_two_places_together_finds_no_row() -> None:
+    c = extract_claims("Zarnovia and Kellmark have 950,000 people.")[0]
+    decision = decide(c, PLACES)
+    assert decision.match is None and "Zarnovia and Kellmark together or each" in decision.reason
+
+
+
+# ------------------------------------------------------------------- explanation
+
+def test_the_match_says_why() -> None:
+    report = check_text("Zarnovia is a quiet republic. It covers 41,528 square kilometres.", reference=PLACES,
+                        date=DAY)
+    c = report.claims[0]
+    assert c.match is not None
+    assert any("covers" in reason and "area" in reason for reason in c.match.why)
+    assert any("“it” → Zarnovia" in reason for reason in c.match.why)
+    assert "Why this row:" in c.note and "“it” → Zarnovia" in c.note
+
+
+# --------------------------------------------------------- the bundled tables
+
+@pytest.fixture(scope="module")
+def bundled() -> Reference:
+    return load_reference()
+
+
+@pytest.mark.parametrize(("text", "claim", "verdict", "metric"), [
+    # a country's independence has several dated events; any of them supports a year
+    ("Iceland became independent in 1944.", "1944", "supported", "independence from Denmark"),
+    ("Iceland became a sovereign state in 1918.", "1918", "supported", "sovereign state under the Danish Crown"),
+    ("Mexico won independence from Spain in 1821.", "1821", "supported", "independence recognised by Spain"),
+    ("Cuba gained independence in 1902.", "1902", "supported", "independence from US administration"),
+    ("Cuba gained independence in 1898.", "1898", "supported", "independence from Spain"),
+    ("Germany was reunified in 1990.", "1990", "supported", "reunification"),
+    ("Iceland became independent in 1950.", "1950", "contradicted", ""),
+])
+def test_independence_events(bundled: Reference, text: str, claim: str, verdict: str, metric: str) -> None:
+    got_verdict, entity, got_metric = verdict_of(text, claim, bundled)
+    assert got_verdict == verdict
+    if metric:
+        assert got_metric == metric
+
+
+def test_a_contradicted_event_year_lists_every_event(bundled: Reference) -> None:
+    report = check_text("Iceland became independent in 1950.", reference=bundled, date=DAY)
+    note = report.claims[0].note
+    assert "1918 (sovereign state under the Danish Crown)" in note and "1944 (independence from Denmark)" in note
+
+
+@pytest.mark.parametrize(("text", "claim", "entity"), [
+    ("New Zealand will admit 500 Samoans a year, about 0.2% of the island nation's population of 210,000.",
+     "210,000", "Samoa"),
+    ("Peru won its independence from Spain in 1821.", "1821", "Peru"),
+    ("France and Spain, with populations of 68 million and 48 million respectively, met.", "48 million", "Spain"),
+])
+def test_whose_figure_with_the_bundled_tables(bundled: Reference, text: str, claim: str, entity: str) -> None:
+    assert verdict_of(text, claim, bundled)[1] == entity
+
+
+# ------------------------------------------------------------------- the lexicon
+
+def test_a_newsroom_adds_its_own_words(tmp_path: Path) -> None:
+    words = tmp_path / "words.toml"
+    words.write_text('[concept.footfall]\nnames = ["visitors"]\nphrases = ["drew", "footfall"]\n'
+                     'dimensions = ["count"]\n', encoding="utf-8")
+    museum = user_table(("Civic Museum", "visitors", 120_000, "visits"))
+    c = extract_claims("The Civic Museum drew 120,000 last year.")[0]
+    assert match_claim(c, museum) is None
+    found = match_claim(c, museum, load_lexicon((str(words),)))
+    assert found is not None and found.row.metric == "visitors"
+
+
+@pytest.mark.parametrize(("content", "key"), [
+    ('[concept.x]\nnames = ["x"]\ndimensions = ["furlongs"]\n', "concept.x.dimensions"),
+    ('[concept.x]\nnames = "x"\ndimensions = ["area"]\n', "concept.x.names"),
+    ('[concept.x]\nnames = ["x"]\ndimensions = ["area"]\ncolour = "red"\n', "concept.x.colour"),
+    ("metric_threshold = [1, 2]\n", "metric_threshold"),
+    ("this is = not toml\n", "-"),
+])
+def test_a_bad_lexicon_file_names_the_file_and_key(tmp_path: Path, content: str, key: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        load_lexicon((str(path),))
+    assert str(path) in str(info.value) and f"key '{key}'" in str(info.value)
