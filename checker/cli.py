@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--estimate-tolerance", type=_fraction, default=None,
                        help="how far a figure may be from a reference estimate (population, GDP) and still fit, "
                             "as a fraction (default: 0.02)")
+    check.add_argument("--lexicon", action="append", metavar="FILE",
+                       help="a TOML file of your own metric words (format: checker/lexicon/metrics.toml), merged "
+                            "over the shipped lexicon; repeat for several")
     return parser
 
 
@@ -71,6 +74,10 @@ def _check(args: argparse.Namespace) -> int:
     from checker.reference import load_reference
     from checker.verdict import VerdictOptions
 
+    from checker.lexicon import load_lexicon
+
+    # A bad word file is reported before the tables are read, as one line naming the key.
+    lexicon = load_lexicon(tuple(args.lexicon)) if args.lexicon else None
     reference = load_reference(args.reference) if args.reference else load_reference()
     for warning in reference.warning_lines():
         print(f"warning: {warning}", file=sys.stderr)
@@ -86,7 +93,8 @@ def _check(args: argparse.Namespace) -> int:
     else:
         found = article_date_of(text)
         date, date_source = found.date, found.source
-    report = check_text(text, reference=reference, date=date, date_source=date_source, options=options)
+    report = check_text(text, reference=reference, date=date, date_source=date_source, options=options,
+                        lexicon=lexicon)
     if args.format == "csv":
         data = to_csv(report)
     elif args.format == "json":

@@ -237,3 +237,28 @@ def test_unknown_date_format_is_an_argparse_error(date: str) -> None:
     result = run("check", str(COUNTRIES), "--date", date)
     line = assert_one_line_error(result, "--date", f"'{date}' is not a date in the form YYYY-MM-DD", "--help")
     assert "usage:" not in line
+
+
+def test_lexicon_file_adds_a_newsroom_s_metric_words(tmp_path: Path) -> None:
+    table = write_reference(tmp_path / "museums.csv",
+                            "entity,metric,value,unit,source\nCivic Museum,visitors,120000,visits,Museum report\n")
+    article = tmp_path / "a.txt"
+    article.write_text("The Civic Museum drew 120,000 last year.", encoding="utf-8")
+    words = tmp_path / "words.toml"
+    words.write_text('[concept.footfall]\nnames = ["visitors"]\nphrases = ["drew"]\ndimensions = ["count"]\n',
+                     encoding="utf-8")
+    without = run("check", str(article), "--format", "json", "--reference", str(table), "--date", "2026-02-18")
+    assert json.loads(without.stdout)["claims"][0]["verdict"] == "unverified"
+    with_words = run("check", str(article), "--format", "json", "--reference", str(table), "--date", "2026-02-18",
+                     "--lexicon", str(words))
+    claim = json.loads(with_words.stdout)["claims"][0]
+    assert (claim["verdict"], claim["reference"]["metric"]) == ("supported", "visitors")
+
+
+def test_a_bad_lexicon_file_is_one_line(tmp_path: Path) -> None:
+    words = tmp_path / "words.toml"
+    words.write_text('[concept.footfall]\nnames = ["visitors"]\ndimensions = ["crowds"]\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("The museum drew 120,000.", encoding="utf-8")
+    assert_one_line_error(run("check", str(article), "--lexicon", str(words)), str(words),
+                          "concept.footfall.dimensions")
