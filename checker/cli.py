@@ -69,12 +69,11 @@ def main(argv: list[str] | None = None) -> int:
 def _check(args: argparse.Namespace) -> int:
     text = read_article(args.article)
     # Imported after the input is known to be readable: a bad file is reported at once.
+    from checker.lexicon import load_lexicon
     from checker.output.report import to_csv, to_json, to_table
     from checker.pipeline import check_text
     from checker.reference import load_reference
     from checker.verdict import VerdictOptions
-
-    from checker.lexicon import load_lexicon
 
     # A bad word file is reported before the tables are read, as one line naming the key.
     lexicon = load_lexicon(tuple(args.lexicon)) if args.lexicon else None

@@ -6,8 +6,10 @@ matcher its context window, and the report its `sentence` field.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from checker.extract.tokens import MONTH_ABBREVIATIONS
 
@@ -95,6 +97,16 @@ CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]|\b(?:while|whereas|but
 def clause_bounds(sentence: str, start: int, end: int | None = None) -> tuple[int, int]:
     """(start, end) offsets in `sentence` of the clause that holds sentence[start:end]."""
     end = start if end is None else end
-    begins = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
-    stop = CLAUSE_BREAK.search(sentence, end)
-    return (begins[-1] if begins else 0), (stop.start() if stop else len(sentence))
+    breaks = _clause_breaks(sentence)
+    # The last break ending at or before `start`, and the first starting at or after `end`.
+    k = bisect.bisect_right(breaks, (start, start)) - 1
+    while k >= 0 and breaks[k][1] > start:
+        k -= 1
+    j = bisect.bisect_left(breaks, (end, -1))
+    return (breaks[k][1] if k >= 0 else 0), (breaks[j][0] if j < len(breaks) else len(sentence))
+
+
+@lru_cache(maxsize=512)
+def _clause_breaks(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of every clause break of a sentence, read once for all its figures."""
+    return [m.span() for m in CLAUSE_BREAK.finditer(sentence)]

@@ -72,26 +72,28 @@ def match_claims(text: str, claims: Sequence[Claim], reference: Reference,
     """A decision for each claim of an article, in order, reading its sentences in order
     so that "It covers 1.56 million square kilometres" finds the place named before."""
     lex = lex or lexicon()
-    by_sentence: dict[int, list[Claim]] = {}
+    groups: dict[tuple[int, str], list[Claim]] = {}
     for c in claims:
-        by_sentence.setdefault(c.sentence_start, []).append(c)
-    decided: dict[int, Decision] = {}
+        groups.setdefault((c.sentence_start, c.sentence), []).append(c)
     recent: list[Sentence] = []
-    sentences = iter(split_sentences(text))
-    for claim in claims:
-        # Read sentences up to this claim's: every one for the places it names, since
-        # "It covers ..." points back at them.
-        for start, end in sentences:
-            sent = _analysed(text[start:end], start, reference, lex)
-            for c in by_sentence.get(start, ()):
-                decided[id(c)] = _decide(c, sent, by_sentence[start], recent, reference, lex)
-            if sent.mentions:
-                recent = [*recent[-(ANAPHORA_SENTENCES - 1):], sent]
-            if id(claim) in decided:
-                break
-        # A claim whose sentence the splitter cut differently still gets a decision.
-        found = decided.pop(id(claim), None)
-        yield found if found is not None else decide(claim, reference, lex)
+
+    def remember(sent: Sentence) -> None:
+        nonlocal recent
+        if sent.mentions:
+            recent = [*recent[-(ANAPHORA_SENTENCES - 1):], sent]
+
+    read_to = 0
+    for (start, sentence), group in groups.items():
+        # The sentences between the last claim's and this one are read for the places they
+        # name: "It covers ..." points back at them.
+        if start > read_to:
+            for s, e in split_sentences(text[read_to:start]):
+                remember(_analysed(text[read_to + s:read_to + e], read_to + s, reference, lex))
+        sent = _analysed(sentence, start, reference, lex)
+        for c in group:
+            yield _decide(c, sent, group, recent, reference, lex)
+        remember(sent)
+        read_to = max(read_to, start + len(sentence))
 
 
 _CACHE: dict[tuple[str, int, int, int], Sentence] = {}
@@ -115,13 +117,13 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
     first = min(sent.word_at(claim.start - claim.sentence_start), max(0, n_words - 1))
     last = min(max(first + 1, sent.word_at(max(claim.start, claim.end - 1) - claim.sentence_start) + 1),
                max(n_words, first + 1))
-    clause = _clause_range(sent, first, last)
-    role = number_role(claim, sent, first, last, clause, lex)
     mentions = [*sent.mentions, *_resolved_anaphors(sent, earlier, reference, lex)]
-    if not mentions and not _names_something(sent) and _continues_a_fact_box(sent, earlier):
+    if not mentions and not sent.names_something and _continues_a_fact_box(sent, earlier):
         mentions = _topic(earlier, first)
     if not mentions:
         return Decision(None, "no place or thing named that a table holds")
+    clause = _clause_range(sent, first, last)
+    role = number_role(claim, sent, first, last, clause, lex)
     regions, window = _regions(sent, claim, first, last, clause, siblings, lex)
     group = _noun_group(claim.unit, lex)
     change = is_change_amount(claim)
@@ -366,13 +368,6 @@ def _former_or_latter(sent: Sentence, at: int, earlier: Sequence[Sentence], form
         if len(places) >= 2:
             return places[0] if former else places[-1]
     return None
-
-
-def _names_something(sent: Sentence) -> bool:
-    """Does the sentence name something, known to the tables or not? A capitalised word
-    after its first: "Kenya has a population of 65 million" is Kenya's, even when no
-    table holds Kenya."""
-    return any(w[:1].isupper() for w in sent.words[1:])
 
 
 _LABEL_LINE = re.compile(r"^\W{0,3}[A-Za-z][\w ()-]{0,40}:\s")

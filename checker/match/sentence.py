@@ -86,6 +86,13 @@ class Sentence:
     def stem_set(self) -> frozenset[str]:
         return frozenset(self.stems)
 
+    @cached_property
+    def names_something(self) -> bool:
+        """Does the sentence name something, known to the tables or not? A capitalised
+        word after its first: "Kenya has a population of 65 million" is Kenya's, even
+        when no table holds Kenya."""
+        return any(w[:1].isupper() for w in self.words[1:])
+
 
 def analyse(text: str, start: int, reference: Reference, lex: Lexicon) -> Sentence:
     found = [(m.group(), m.span()) for m in _WORD.finditer(text)]

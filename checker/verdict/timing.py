@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from checker.extract.sentences import clause_bounds
 from checker.models import CheckedClaim, Claim
@@ -34,11 +35,20 @@ def _is_projection(claim: Claim, date: dt.date) -> bool:
         return False
     at = claim.start - claim.sentence_start
     clause_start, clause_end = clause_bounds(claim.sentence, at, claim.end - claim.sentence_start)
-    if _FUTURE.search(claim.sentence, clause_start, at):
+    futures, years = _time_words(claim.sentence)
+    if any(clause_start <= s and e <= at for s, e in futures):
         return True
     # A later year in the number's own clause: "aiming for 5% by 2027" is a target, but
     # "10% in 2023, aiming for 5% by 2027" makes only the second figure one.
-    return any(int(y) > date.year for y in _LATER_YEAR.findall(claim.sentence, clause_start, clause_end))
+    return any(year > date.year for s, e, year in years if clause_start <= s and e <= clause_end)
+
+
+@lru_cache(maxsize=512)
+def _time_words(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int, int], ...]]:
+    """Where a sentence says "will", "expected to"... and "by 2050": read once for all its figures."""
+    futures = tuple(m.span() for m in _FUTURE.finditer(sentence))
+    years = tuple((m.start(), m.end(), int(m.group(1))) for m in _LATER_YEAR.finditer(sentence))
+    return futures, years
 
 
 def years_ago_as_year(claim: Claim, date: dt.date) -> Claim | None:

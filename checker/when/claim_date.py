@@ -94,7 +94,13 @@ class _Mention:
     time: ClaimTime
 
 
+@lru_cache(maxsize=512)
 def _mentions(sentence: str, article_date: dt.date | None) -> list[_Mention]:
+    """Dates and dating phrases of a sentence, read once for all its figures."""
+    return _read_mentions(sentence, article_date)
+
+
+def _read_mentions(sentence: str, article_date: dt.date | None) -> list[_Mention]:
     w = words()
     out = []
     for m in _date_pattern().finditer(sentence):
