@@ -122,6 +122,8 @@ UNIT_TO_CQE: dict[str, tuple[str, ...]] = {
     "year": ("year",),
     "annum": ("year",),
     "mmbtu": ("mega british thermal unit",),
+    "mpg": ("mile per gallon",), "ksi": ("kilopound per square inch",), "psi": ("pound per square inch",),
+    "basis points": ("basis point",),
     # counted nouns whose singular is not the noun minus 's'
     "points": ("point",),
     "people": ("people", "person"),

@@ -13,7 +13,7 @@ from dataclasses import replace
 from checker.models import Claim
 
 # What may stand between two figures of one list: a comma, "and", "or", and a hedge.
-_BETWEEN = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*(?:about|some|around|roughly|nearly|almost)?\s*",
+_BETWEEN = re.compile(r"-?\s*(?:,\s*(?:and|or)?|and|or)\s*(?:about|some|around|roughly|nearly|almost)?\s*",
                       re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"[^\d]*(\d[\d,]*(?:\.\d+)?)")
 

@@ -44,6 +44,11 @@ def read_unit(tokens: list[Token], d: Draft) -> None:
                 d.unit, d.unit_text, d.last = unit, span_text(tokens, j + 1, k), k
                 if k + 2 < n and tokens[k + 1].text == "-" and tokens[k + 2].low == "old":
                     d.last = k + 2
+            elif tokens[j + 1].kind == "word" and tokens[j + 1].text.islower() and tokens[j + 1].low not in STOP \
+                    and len(tokens[j + 1].low) > 2 and not d.currency:
+                # "a four-cylinder engine", "a 10-point lead": the number counts the noun it is joined to
+                word = tokens[j + 1].low
+                d.unit, d.unit_text, d.last = _plural(word), word, j + 1
         if not d.unit and j < n:
             found = unit_words(tokens, j)
             if found is not None:
@@ -77,6 +82,7 @@ def read_unit(tokens: list[Token], d: Draft) -> None:
             if not d.currency:
                 d.unit, d.unit_text, d.last = word, span_text(tokens, d.last + 1, k), k
     _read_per(tokens, d)
+
 
 
 _CURRENCY_CODE_SET = frozenset(CURRENCY_WORDS.values())
@@ -216,7 +222,9 @@ def _read_per(tokens: list[Token], d: Draft) -> None:
         if tokens[j].low == "per" and denom in ("cent",):
             return
         base = d.currency or d.unit or ""
-        found = lookup_unit([tokens[j + 1].text])
+        found = lookup_unit([t.text for t in tokens[j + 1:j + 4]])
+        if found is not None and found[0].dimension != "area" and found[1] > 1:
+            found = lookup_unit([tokens[j + 1].text])  # only areas are read over several words: "per square foot"
         denom_name = found[0].canonical if found else denom
         if found and found[0].dimension == "time":
             denom_name = denom_name.rstrip("s") if denom_name != "centuries" else "century"  # "per day"
@@ -224,7 +232,7 @@ def _read_per(tokens: list[Token], d: Draft) -> None:
             d.currency = f"{d.currency}/{denom_name}"
         else:
             d.unit = f"{base}/{denom_name}" if base else f"per {denom_name}"
-        d.last = j + 1
+        d.last = j + (found[1] if found else 1)
 
 
 _RATE_DENOMINATORS = frozenset("day week month year hour minute second barrel head person share gallon litre "

@@ -51,7 +51,7 @@ UNITS: dict[str, UnitInfo] = {
     **_units("length", "millimeter", "mm", "millimetres", "millimeters", "millimetre", "millimeter"),
     **_units("length", "micrometer", "μm", "micrometres", "micrometers", "microns", "micron", "µm"),
     **_units("length", "foot", "ft", "feet", "foot"),
-    **_units("length", "inch", "inches", "inch", "in."),
+    **_units("length", "inch", "inches", "inch", "in.", "″"),
     **_units("length", "yard", "yards", "yard", "yds", "yd"),
     **_units("length", "nautical_mile", "nautical miles", "nautical mile", "nmi"),
     # mass
@@ -94,7 +94,7 @@ UNITS: dict[str, UnitInfo] = {
     **_units("electric", "volt", "V", "volts", "volt"),
     **_units("electric", "ampere", "A", "amps", "amperes"),
     **_units("electric", "farad", "F", "farads"),
-    **_units("frequency", "hertz", "Hz", "hertz"),
+    **_units("frequency", "hertz", "Hz", "hertz", "HZ"),
     **_units("frequency", "megahertz", "MHz", "megahertz", "mhz"),
     **_units("frequency", "gigahertz", "GHz", "gigahertz", "ghz"),
     **_units("frequency", "kilohertz", "kHz", "kilohertz", "khz"),
@@ -107,6 +107,11 @@ UNITS: dict[str, UnitInfo] = {
     **_units("data", "megabyte", "MB", "megabytes"),
     **_units("concentration", "ppm", "ppm", "parts per million"),
     **_units("concentration", "ppb", "ppb", "parts per billion"),
+    # fuel economy, pressure, finance
+    **_units("fuel_economy", "mile/gallon", "mpg", "miles per gallon", "miles a gallon", "MPG"),
+    **_units("pressure", "kip/inch**2", "ksi", "kilopounds per square inch"),
+    **_units("pressure", "pound_force_per_square_inch", "psi", "pounds per square inch"),
+    **_units("basis_points", "", "basis points", "basis point", "bps", "bp"),
     # demographic and coverage rates, as the Factbook states them (and news spells them)
     **_units("rate", "", "births per 1000 people", "births per 1,000 people", "births per 1,000 population",
              "births per 1,000 inhabitants", "births per thousand"),
@@ -134,7 +139,7 @@ UNITS: dict[str, UnitInfo] = {
 }
 
 # Only these spellings match when the case agrees: "M" alone is not metres, "A" is an article.
-CASE_SENSITIVE = frozenset({"W", "kW", "MW", "GW", "V", "A", "F", "Hz", "MHz", "GHz", "GB", "TB", "MB",
+CASE_SENSITIVE = frozenset({"W", "kW", "MW", "GW", "V", "A", "F", "Hz", "HZ", "MHz", "GHz", "GB", "TB", "MB",
                             "kWh", "MWh", "GWh", "TWh", "g", "m", "l", "mt", "gt", "ps", "pc", "in."})
 
 # Singular spellings that only count as a unit after "1"/"one" or in compounds;
