@@ -197,3 +197,22 @@ def test_a_bad_lexicon_file_names_the_file_and_key(tmp_path: Path, content: str,
     with pytest.raises(LexiconError) as info:
         load_lexicon((str(path),))
     assert str(path) in str(info.value) and f"key '{key}'" in str(info.value)
+
+
+@pytest.mark.parametrize(("text", "verdict", "rule"), [
+    # GeoNames' figure for Sydney is the metro area's: it confirms only a metro figure
+    ("Sydney has 5.6 million people.", "unverified", "metro-area"),
+    ("Greater Sydney has 5.6 million people.", "supported", "rounding"),
+    ("The Sydney metropolitan area has 5.6 million people.", "supported", "rounding"),
+])
+def test_a_metro_total_is_not_the_city_proper(bundled: Reference, text: str, verdict: str, rule: str) -> None:
+    c = check_text(text, reference=bundled, date=DAY).claims[0]
+    assert c.reference is not None and c.reference.entity == "Sydney"
+    assert (c.verdict, c.rule) == (verdict, rule)
+
+
+def test_a_geonames_city_figure_never_contradicts(bundled: Reference) -> None:
+    # Undated, and perhaps a metro or administrative total: a wrong-looking figure stays unverified.
+    c = check_text("Kyiv has 1.2 million residents.", reference=bundled, date=DAY).claims[0]
+    assert c.reference is not None and c.reference.entity == "Kyiv"
+    assert c.verdict == "unverified"

@@ -263,4 +263,4 @@ def test_readme_rule_table_lists_exactly_the_rules_in_code() -> None:
     # Every rule function judge() runs is named after a rule, in the order README explains.
     assert [f.__name__.replace("_", "-") for f in RULES[:-1]] == [
         "no-reference", "unit-mismatch", "date", "event-year", "vague", "estimate-tolerance",
-        "source-tolerance", "reference-rounding", "undated-reference", "party-claim"]
+        "source-tolerance", "reference-rounding", "undated-reference", "metro-area", "party-claim"]

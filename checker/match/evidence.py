@@ -201,7 +201,9 @@ def _weak(sent: Sentence, regions: Sequence[Region], window: Region, phrase: str
     clause = regions[-1] if regions else window
     words = set(sent.folded[clause.first:clause.last]) | set(sent.folded[window.first:window.last])
     if words & lex.having:
-        return Evidence(100.0 - clause.discount, f"“{phrase}” with a word of having")
+        # As strong as where the having word stands: next to the number, or further off.
+        near = next((r for r in regions if set(sent.folded[r.first:r.last]) & lex.having), clause)
+        return Evidence(100.0 - near.discount, f"“{phrase}” with a word of having")
     # "Georgia's 4.9 million people": a place's possessive right before the number.
     if "s" in sent.folded[max(0, first - 2):first]:
         return Evidence(100.0 - clause.discount, f"“{phrase}” after a place's possessive")

@@ -118,7 +118,9 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
     last = min(max(first + 1, sent.word_at(max(claim.start, claim.end - 1) - claim.sentence_start) + 1),
                max(n_words, first + 1))
     mentions = [*sent.mentions, *_resolved_anaphors(sent, earlier, reference, lex)]
-    if not mentions and not sent.names_something and _continues_a_fact_box(sent, earlier):
+    if not mentions and not sent.names_something:
+        # A sentence that names nothing continues the one before ("The economy grew by
+        # 7.4%"), as a fact box's lines continue its heading.
         mentions = _topic(earlier, first)
     if not mentions:
         return Decision(None, "no place or thing named that a table holds")
@@ -139,6 +141,8 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
         for row in rows:
             if not units_compatible(claim.unit, row.unit, lex):
                 continue
+            if not claim.unit and abs(claim.value) >= 1000 and lexicon_dimension(row.unit) in ("time", "rate"):
+                continue  # "25 million" left unsaid is no age and no rate
             if change and not _is_rate_of_change(row, lex) and not _is_fixed(row, lex):
                 # "fell by 500,000" is not the population; but a height does not change, so
                 # "Denali rises 20,310 feet" is its level.

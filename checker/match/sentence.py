@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from checker.extract.sentences import CLAUSE_BREAK
+from checker.extract.tokens import SENTENCE_OPENERS, STOP
 from checker.lexicon import Lexicon
 from checker.reference import Reference, normalise_name
 from checker.reference.index import demonyms_of
@@ -89,8 +90,11 @@ class Sentence:
     @cached_property
     def names_something(self) -> bool:
         """Does the sentence name something, known to the tables or not? A capitalised
-        word after its first: "Kenya has a population of 65 million" is Kenya's, even
-        when no table holds Kenya."""
+        word, the first one too unless it is a common word that opens sentences: "Kenya
+        has a population of 65 million" is Kenya's, even when no table holds Kenya."""
+        if self.words and self.words[0][:1].isupper() and self.folded[0] not in STOP \
+                and self.folded[0] not in SENTENCE_OPENERS and self.folded[0] not in _PLAIN_OPENERS:
+            return True
         return any(w[:1].isupper() for w in self.words[1:])
 
 
@@ -128,6 +132,11 @@ _NOT_NAME_PARTS = frozenset({"the", "in", "of", "and", "from", "to", "by", "for"
                              "both", "neither", "while", "but", "as", "if", "when", "since", "after", "before",
                              "northern", "southern", "eastern", "western", "central", "neighbouring",
                              "neighboring", "landlocked", "tiny", "oil", "rich", "poor", "mainland"})
+# Common words that open a sentence about the place named before.
+_PLAIN_OPENERS = frozenset({"its", "the", "population", "area", "gdp", "growth", "inflation", "unemployment",
+                            "output", "exports", "imports", "independence", "roughly", "about", "nearly", "half",
+                            "most", "some", "economic", "annual", "average", "total", "overall", "officials",
+                            "figures", "data", "estimates", "land", "highest", "lowest", "median"})
 _NOT_MODIFIERS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "s"})
 
 

@@ -11,6 +11,7 @@ reference allows.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -44,6 +45,7 @@ class Rule(StrEnum):
     SOURCE_TOLERANCE = "source-tolerance"
     REFERENCE_ROUNDING = "reference-rounding"
     UNDATED_REFERENCE = "undated-reference"
+    METRO_AREA = "metro-area"
     PARTY_CLAIM = "party-claim"
     ROUNDING = "rounding"
     APPROX_TOLERANCE = "approx-tolerance"
@@ -228,6 +230,23 @@ def undated_reference(case: Case) -> CheckedClaim | None:
                         f"like this changes over time, so it may be out of date (rule: undated-reference).")
 
 
+# Words that say a figure counts a whole urban area, not the city proper.
+_METRO_WORDS = re.compile(r"\b(?:metro\w*|metropolitan|urban area|greater|conurbation|agglomeration|wider area|"
+                          r"region|city region)\b", re.IGNORECASE)
+
+
+def metro_area(case: Case) -> CheckedClaim | None:
+    """A table's figure for a metro or regional total (a GeoNames row marked `metro`: Lagos,
+    Sydney, Oslo) confirms only a figure the article gives for the metro area: "Sydney has
+    5 million people" may mean the city proper, which the table does not hold."""
+    row = case.row
+    if dict(row.extra).get("figure_kind", "") != "metro" or _METRO_WORDS.search(case.claim.sentence):
+        return None
+    return case.checked("unverified", Rule.METRO_AREA,
+                        f"{case.says}; {case.ref}, a total for the wider metro or administrative area, not the "
+                        f"city proper, and the article does not say it means the metro area (rule: metro-area).")
+
+
 def party_claim(case: Case) -> CheckedClaim | None:
     assert case.match is not None
     row = case.row
@@ -263,6 +282,7 @@ RULES: tuple[Callable[[Case], CheckedClaim | None], ...] = (
     source_tolerance,
     reference_rounding,
     undated_reference,
+    metro_area,
     party_claim,
     compare,
 )
