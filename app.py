@@ -21,7 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from checker.errors import CheckerError
-from checker.io import SUPPORTED_SUFFIXES, check_size, document_from_upload, read_upload
+from checker.io import SUPPORTED_SUFFIXES, check_size, document_from_upload, read_upload, sample_article
 from checker.models import VERDICTS, CheckedClaim, Report
 from checker.output.report import date_line, summary_counts
 from checker.pipeline import check_text
@@ -181,6 +181,13 @@ def on_cancel() -> None:
     st.session_state.check_cancelled = True
 
 
+def on_sample() -> None:
+    st.session_state.article_text = sample_article()
+    st.session_state.pub_date = None
+    st.session_state.date_source = ""
+    st.session_state.pending_check = True
+
+
 def on_reopen() -> None:
     last = store().last_article()
     if last is None:
@@ -241,8 +248,11 @@ def sidebar_references() -> Reference | None:
 def input_section(reference: Reference | None) -> None:
     ss = st.session_state
     last = store().last_article()
+    buttons = st.columns([1, 1, 3])
+    buttons[0].button("Try the sample article", on_click=on_sample,
+                      help="An article written for trying the checker: one verdict of each kind.")
     if last is not None and last.article_key != ss.article_key:
-        st.button(
+        buttons[1].button(
             "Reopen last article", on_click=on_reopen, help=plain(f"“{last.title}”, last checked {last.updated} UTC")
         )
     st.file_uploader(

@@ -30,9 +30,19 @@ class _OneLineParser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(prog="python -m checker",
-                            description="Find numeric claims in an article and check them against reference tables.")
+                            description="Find numeric claims in an article and check them against reference tables.",
+                            epilog="example:\n  python -m checker check checker/samples/steppe_report.txt\n\n"
+                                   "Run 'python -m checker check --help' for the options.",
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
-    check = sub.add_parser("check", help="check an article (a UTF-8 text file, or - for standard input)")
+    check = sub.add_parser(
+        "check", help="check an article (a text file, or - for standard input)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+               "  python -m checker check checker/samples/steppe_report.txt\n"
+               "  python -m checker check article.txt --date 2026-02-18 --format json -o report.json\n"
+               "  python -m checker check article.txt --reference my_tables/ --lexicon my_words.toml\n"
+               "  cat article.txt | python -m checker check - --format csv > report.csv")
     check.add_argument("article", help="path of the article, or - to read standard input")
     check.add_argument("--format", choices=("table", "csv", "json"), default="table",
                        help="report format (default: table)")

@@ -14,22 +14,14 @@ import sys
 import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import BinaryIO
 
 from checker.errors import InputError
+from checker.limits import MAX_ARTICLE_BYTES, MAX_FILE_BYTES, MAX_TABLE_BYTES, MAX_TEXT_BYTES
 from checker.when.article_date import UNKNOWN, ArticleDate, date_from_html, find_article_date
 
-# 1 MB of pasted or uploaded article text (UTF-8) in the app; a long feature is ~50 KB.
-MAX_TEXT_BYTES = 1_000_000
-# An article file given to the command line, which may be a whole day's copy.
-MAX_ARTICLE_BYTES = 10 * 1024 * 1024
-# A .docx may carry images, so its file can be far bigger than its text; this only
-# refuses files too big to be worth unzipping. (.streamlit/config.toml's maxUploadSize
-# holds the app's uploads to the same 50 MB before they reach us.)
-MAX_FILE_BYTES = 50_000_000
-# A reference table: the bundled ones are a few MB; 100 MB is several million rows.
-MAX_TABLE_BYTES = 100_000_000
+__all__ = ["MAX_ARTICLE_BYTES", "MAX_FILE_BYTES", "MAX_TABLE_BYTES", "MAX_TEXT_BYTES"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -42,6 +34,15 @@ _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Terminal colour and cursor codes ("\x1b[31m"): text copied from a terminal is still
 # text; the extractor removes them (checker.extract.normalise).
 _ANSI_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+
+
+# An article of ours, written for trying the tool: one verdict of each kind with the
+# bundled tables (README's quick start and the app's "Try the sample article").
+SAMPLE_ARTICLE = Path(__file__).resolve().parent / "samples" / "steppe_report.txt"
+
+
+def sample_article() -> str:
+    return SAMPLE_ARTICLE.read_text(encoding="utf-8")
 
 
 def check_size(text: str, name: str) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from checker.extract.tokens import MONTH_ABBREVIATIONS
+from checker.limits import MAX_SENTENCE_CHARS
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) when the
 # next non-space character starts a new sentence, or at a line break.
@@ -26,11 +27,10 @@ _NO_BREAK_BEFORE = re.compile(
 )
 
 
-# No reader takes in a "sentence" longer than this (NewsQuant's longest is 424
-# characters); a run-on sentence or a line of figures is cut into pieces of at most
-# this length, so that everything done per claim with its sentence (matching it,
-# showing it, writing it to the report) costs a bounded amount, not the sentence's length.
-MAX_SENTENCE_CHARS = 600
+# No reader takes in a "sentence" longer than MAX_SENTENCE_CHARS (checker.limits;
+# NewsQuant's longest is 424 characters); a run-on sentence or a line of figures is cut
+# into pieces of at most that length, so that everything done per claim with its
+# sentence (matching it, showing it, writing it to the report) costs a bounded amount.
 # Where to cut an over-long sentence, best first: after a clause's punctuation or
 # before a conjunction, then at any space. Never inside a number ("603,550") or a word.
 _CLAUSE_CUT = re.compile(r"[;:,)]\s+|\s+[–—]\s+|\s+(?=(?:and|but|while|whereas|or)\s)")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.limits import MAX_DIGITS
+
 _TOKEN = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+|[½⅓⅔¼¾⅕⅛])"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
@@ -25,9 +27,6 @@ class Token:
         return self.text.lower()
 
 
-# More digits than any figure in the news (a trillion dollars in cents has 15): a
-# longer digit string is an identifier, a hash or garbage, never a quantity.
-MAX_DIGITS = 24
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
