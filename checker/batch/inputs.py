@@ -187,7 +187,7 @@ def _csv_rows(path: str) -> Iterator[tuple[int, object]]:
     with open(path, encoding="utf-8-sig", newline="", errors="replace") as fh:
         reader = csv.DictReader(fh)
         for number, row in enumerate(reader, start=2):  # line 1 is the header
-            yield number, {k: (v if v != "" else None) for k, v in row.items() if k is not None}
+            yield number, {k: v for k, v in row.items() if k is not None}
 
 
 def _parquet_rows(path: str) -> Iterator[tuple[int, object]]:
