@@ -1,4 +1,5 @@
-"""Command line: `python -m checker check ARTICLE [--format table|csv|json] [-o FILE]`.
+"""Command line: `python -m checker check ARTICLE [--format table|csv|json] [-o FILE]`, and
+`python -m checker batch INPUT... -o OUT` for an archive (checker.batch, on Dask).
 
 Every user mistake ends as one line on stderr and exit status 2; nothing is
 written to -o unless the whole report was produced.
@@ -60,13 +61,41 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--lexicon", action="append", metavar="FILE",
                        help="a TOML file of your own metric words (format: checker/lexicon/metrics.toml), merged "
                             "over the shipped lexicon; repeat for several")
+    batch = sub.add_parser(
+        "batch", help="check an archive: folders, globs and CMS exports, on a Dask cluster",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+               "  python -m checker batch archive/ -o checked/\n"
+               "  python -m checker batch export.jsonl -o checked/ --workers 2 --resume\n"
+               "  python -m checker batch 'stories/2025/*.html' -o checked/ --scheduler tcp://scheduler.example:8786")
+    batch.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="a folder or glob of .txt/.md/.html/.docx files, or a JSON Lines, CSV or Parquet "
+                            "export with 'id' and 'text' (and optionally 'date', 'url', 'title') columns")
+    batch.add_argument("-o", "--output", required=True, metavar="OUT",
+                       help="the folder for the output: claims/, articles/ and run.json")
+    batch.add_argument("--reference", action="append", metavar="PATH",
+                       help="a reference CSV or a folder of CSVs, used instead of the bundled tables "
+                            "(repeat for several); on a cluster every worker needs them at the same path")
+    batch.add_argument("--workers", type=_positive, metavar="N",
+                       help="worker processes of the local cluster (default: one per core)")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="use the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786) "
+                            "instead of a local one")
+    batch.add_argument("--resume", action="store_true",
+                       help="go on with an interrupted run: skip the articles already in OUT")
+    batch.add_argument("--date", type=_date, help="publication date YYYY-MM-DD for articles whose record gives none "
+                            "(default: the date each article gives, else unknown)")
+    batch.add_argument("--format", choices=("parquet", "csv"), default="parquet",
+                       help="output file format (default: parquet)")
+    batch.add_argument("--partition-size", type=_positive, default=250, metavar="N",
+                       help="articles per partition, the unit of work and of output files (default: 250)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return _check(args)
+        return _batch(args) if args.command == "batch" else _check(args)
     except CheckerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -115,6 +144,29 @@ def _check(args: argparse.Namespace) -> int:
     else:
         _write_stdout(data)
     return 0
+
+
+def _batch(args: argparse.Namespace) -> int:
+    if args.workers is not None and args.scheduler:
+        raise InputError("--workers", "sets the size of a local cluster; with --scheduler the cluster's own "
+                                      "workers are used, so give one or the other")
+    # Imported here: only the batch command pays for Dask and pyarrow.
+    from checker.batch.progress import ProgressLine
+    from checker.batch.runner import run_batch
+
+    line = ProgressLine(sys.stderr)
+    try:
+        report = run_batch(args.inputs, args.output, reference=args.reference, workers=args.workers,
+                           scheduler=args.scheduler, resume=args.resume, date=args.date, fmt=args.format,
+                           partition_size=args.partition_size, on_message=line.message, on_progress=line.update)
+    except KeyboardInterrupt:
+        line.finish()
+        print(f"interrupted: every file in {args.output} is complete; run again with --resume to go on",
+              file=sys.stderr)
+        return 130
+    line.finish()
+    print("\n".join(report.lines()))
+    return 1 if report.failed_partitions else 0
 
 
 def _write_stdout(data: bytes) -> None:
@@ -187,6 +239,16 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return value
 
 
 def _fraction(text: str) -> float:
