@@ -166,14 +166,19 @@ def decode_bytes(data: bytes, *, terminal_codes: bool = False) -> str:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """An article's bytes as text; an InputError naming the file if they are not text."""
+    """An uploaded article's bytes as text; an InputError naming the file if they are not text."""
+    return _article_text(data, name, "upload a .txt, .md, .html or .docx file")
+
+
+def _article_text(data: bytes, label: str, advice: str) -> str:
+    """An article's bytes as text, or an InputError naming it; `advice` follows "is a binary file"."""
     try:
         return decode_bytes(data, terminal_codes=True)
     except UndecodableText as exc:
         problem = str(exc)
         if problem.startswith("is a binary file"):
-            problem += "; upload a .txt, .md, .html or .docx file"
-        raise InputError(name, problem) from None
+            problem += f"; {advice}"
+        raise InputError(label, problem) from None
 
 
 def read_article(name: str) -> str:
@@ -195,13 +200,7 @@ def read_article(name: str) -> str:
     if data is None:
         raise InputError(label, f"is larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB "
                                 f"(reading stopped there); split it first")
-    try:
-        return decode_bytes(data, terminal_codes=True)
-    except UndecodableText as exc:
-        problem = str(exc)
-        if problem.startswith("is a binary file"):
-            problem += "; save the article as UTF-8 text"
-        raise InputError(label, problem) from None
+    return _article_text(data, label, "save the article as UTF-8 text")
 
 
 def _normalise_newlines(text: str) -> str:

@@ -216,7 +216,8 @@ def _hedge_words(claim: Claim) -> str:
     return ""
 
 
-def _describe_row(row: ReferenceRow) -> str:
+def describe_row(row: ReferenceRow) -> str:
+    """'the reference gives 68.5 million people for France (population, as of 2025; source: ...)'."""
     if row.unit == "year" and row.value is not None:
         figure = f"the year {int(row.value)}"
     elif row.value is not None and row.value_low is None:

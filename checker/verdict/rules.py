@@ -23,12 +23,12 @@ from checker.verdict.judge import (
     VerdictOptions,
     _claim_interval,
     _convert,
-    _describe_row,
     _difference,
     _is_estimate,
     _judge_date,
     _may_be_dated,
     _quote,
+    describe_row,
 )
 
 
@@ -101,7 +101,7 @@ class Case:
 
     @property
     def ref(self) -> str:
-        return _describe_row(self.row)
+        return describe_row(self.row)
 
     def checked(self, verdict: str, rule: Rule, note: str) -> CheckedClaim:
         return CheckedClaim(self.claim, verdict, rule.value, _with_why(note, self.match), self.match)  # type: ignore[arg-type]

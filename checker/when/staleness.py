@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from checker.extract.numbers import format_number
 from checker.models import CheckedClaim, ReferenceRow
+from checker.verdict.judge import describe_row
 from checker.when.claim_date import ClaimTime, article_time
 from checker.when.series import Staleness, row_time, staleness
 
@@ -52,7 +52,7 @@ def time_verdict(checked: CheckedClaim, time: ClaimTime, article_date: dt.date |
                        note=_different_year_note(checked, row, time, other_time))
     if mark and checked.verdict == "contradicted":
         return replace(out, verdict="unverified", rule=OUT_OF_DATE, note=(
-            f"The article says “{checked.claim.text}” ({time.note()}); {_describe(row)}, which does not fit, but "
+            f"The article says “{checked.claim.text}” ({time.note()}); {describe_row(row)}, which does not fit, but "
             f"{mark}: the figure may have changed since (rule: {OUT_OF_DATE})."))
     if mark:
         return replace(out, note=f"{out.note} Note: {mark}.")
@@ -63,18 +63,9 @@ def time_verdict(checked: CheckedClaim, time: ClaimTime, article_date: dt.date |
 
 
 def _different_year_note(checked: CheckedClaim, row: ReferenceRow, time: ClaimTime, found: Staleness) -> str:
-    return (f"The article says “{checked.claim.text}” ({time.note()}); {_describe(row)}. {_capital(found.note())}, "
+    return (f"The article says “{checked.claim.text}” ({time.note()}); {describe_row(row)}. {_capital(found.note())}, "
             f"and {found.window.describe()}, so the figure is not checked against it (compared anyway, it would be "
             f"{checked.verdict}) (rule: {DIFFERENT_YEAR}).")
-
-
-def _describe(row: ReferenceRow) -> str:
-    if row.value is not None and row.value_low is None:
-        figure = f"{format_number(row.value)} {row.unit}"
-    else:
-        figure = f"{format_number(row.low)}–{format_number(row.high)} {row.unit}"
-    as_of = f", as of {row.as_of}" if row.as_of else ""
-    return f"the reference gives {figure} for {row.entity} ({row.metric}{as_of}; source: {row.source})"
 
 
 def _capital(text: str) -> str:
