@@ -270,3 +270,13 @@ def test_review_frame_defaults_to_unreviewed():
     assert list(frame.index) == keys
     assert frame.loc["k0", "status"] == "wrong" and frame.loc["k1", "status"] == "unreviewed"
     assert list(view.filter_frame(frame, [], ["wrong"]).index) == ["k0"]
+
+
+def test_the_sample_article_is_one_click_away():
+    at = new_app()
+    next(b for b in at.button if b.label == "Try the sample article").click().run()
+    assert not at.exception, at.exception
+    report = at.session_state["report"]
+    assert report is not None and report.text.startswith("Steppe neighbours look to the railway")
+    assert {c.verdict for c in report.claims} == {"supported", "contradicted", "unverified"}
+    assert int(metric(at, "Contradicted")) >= 1 and int(metric(at, "Supported")) >= 1
