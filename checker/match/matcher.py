@@ -173,6 +173,7 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
                         type_named=named_type, modifier=modifier,
                         matched_qualifiers=_matched_qualifiers(sent, window, row, lex), possessive=governs)
             candidates.append(Candidate(row, mention, evidence, f, terms(f, mention, lex)))
+    candidates = _most_specific(candidates, lex)
     if not candidates:
         if blocked is not None:
             return Decision(None, f"the figure is {blocked.describe()}")
@@ -228,6 +229,35 @@ def _matched_qualifiers(sent: Sentence, window: Region, row: ReferenceRow, lex: 
     _, rest = row_concept(row.metric, row.unit, lex)
     near = set(sent.stems[window.first:window.last])
     return sum(1 for w in rest if w in near)
+
+
+def _most_specific(candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """When the sentence names a narrower concept than another row of the same place has
+    ("GDP at purchasing power parity" beside plain GDP; "land" beside area), the row of
+    the broader concept is not what it means."""
+    concepts = {id(c): row_concept(c.row.metric, c.row.unit, lex)[0] for c in candidates}
+    # Named by the concept's own phrases ("purchasing power parity", "land"), not by
+    # words the broader rows share.
+    named = {(c.row.entity, concept.name) for c in candidates
+             if (concept := concepts[id(c)]) is not None and "→" in c.evidence.reason}
+    out = []
+    for c in candidates:
+        mine = concepts[id(c)]
+        narrower = mine is not None and any(
+            entity == c.row.entity and other != mine.name and other in _narrower_than(mine.name, lex)
+            for entity, other in named)
+        if not narrower:
+            out.append(c)
+    return out
+
+
+@lru_cache(maxsize=256)
+def _narrower_than(name: str, lex: Lexicon) -> frozenset[str]:
+    """Concepts whose names hold all the words of one of this concept's names ("gdp ppp" ⊃ "gdp")."""
+    concept = next(c for c in lex.concepts if c.name == name)
+    mine = [set(stems_of(n)) for n in concept.names]
+    return frozenset(other.name for other in lex.concepts if other.name != name and any(
+        words < set(stems_of(n)) for n in other.names for words in mine))
 
 
 def _clause_range(sent: Sentence, first: int, last: int) -> tuple[int, int]:
@@ -473,7 +503,9 @@ def _antecedent(sent: Sentence, first: int, lex: Lexicon) -> str | None:
     # million") or a participle ("Siemens, founded in 1847, ...").
     word = sent.folded[opening]
     participle = word.endswith("ed") and len(word) > 4 or word in lex.role_words("participles")
-    if word not in (*lex.role_words("relative"), "a", "an") and not participle:
+    # ... or a possessive that describes it: "Mount Elbrus, Europe's highest summit at 6,242 metres".
+    possessive = opening + 1 < len(sent.folded) and sent.folded[opening + 1] == "s"
+    if word not in (*lex.role_words("relative"), "a", "an") and not participle and not possessive:
         return None
     before = [m for m in sent.mentions if m.end <= opening]
     return before[-1].name if before else None
