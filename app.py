@@ -49,6 +49,8 @@ from checker.review.view import (
     article_html,
     changes_to_save,
     chart_bands,
+    claim_review_count,
+    claim_review_jsonld,
     claim_time_text,
     conflict_text,
     date_caption,
@@ -616,6 +618,17 @@ def export_section(report: Report, keys: Sequence[str], reviews: dict[str, Revie
             "Download review history (CSV)", history_csv(history, number), file_name=f"{stem}-history.csv",
             mime="text/csv", key="download_history", on_click="ignore",
         )
+    rated = claim_review_count(report, keys, reviews)
+    left, right = st.columns([1, 2])
+    publisher = right.text_input("Publisher (the ClaimReview's author)", key="export_publisher",
+                                 placeholder="Your newsroom's name")
+    left.download_button(
+        f"Download ClaimReview JSON-LD ({rated})",
+        claim_review_jsonld(report, keys, reviews, publisher=publisher.strip(), today=dt.date.today().isoformat()),
+        file_name=f"{stem}-claimreview.jsonld", mime="application/ld+json", key="download_claimreview",
+        on_click="ignore", disabled=rated == 0,
+    )
+    right.caption("ClaimReview (schema.org) for the claims a reviewer confirmed as supported or contradicted.")
 
 
 def results_section() -> None:

@@ -480,3 +480,28 @@ def test_an_uploaded_table_is_kept_with_the_check_and_reopened(db, downloads):
     next(b for b in gone.button if b.label == "Reopen last article").click().run()
     assert "The table zarnovia.csv (SHA-256 " in warnings_text(gone) and "no longer stored" in warnings_text(gone)
     assert gone.session_state["report"].claims[0].verdict == "unverified"
+
+
+def test_claimreview_jsonld_for_the_claims_a_reviewer_confirmed(downloads):
+    at = check(new_app(reviewer="Ana"), ARTICLE)
+    report, keys = at.session_state["report"], keys_of(at)
+    verdicts = [c.verdict for c in report.claims]
+    supported = keys[verdicts.index("supported")]
+    unverified = keys[verdicts.index("unverified")]
+    assert next(b for b in at.get("download_button") if "ClaimReview" in b.label).proto.disabled
+    at.selectbox(key="detail_claim").set_value(supported).run()
+    at.selectbox(key=f"detail_status_{supported}").set_value("confirmed").run()
+    at.text_input(key=f"detail_note_{supported}").set_value("Matches the Factbook").run()
+    at.selectbox(key="detail_claim").set_value(unverified).run()
+    at.selectbox(key=f"detail_status_{unverified}").set_value("confirmed").run()  # no definite finding: left out
+    at.text_input(key="export_publisher").set_value("Harbour Gazette").run()
+    [item] = json.loads(download(downloads, "-claimreview.jsonld"))
+    claim = report.claims[keys.index(supported)]
+    assert item["@context"] == "https://schema.org" and item["@type"] == "ClaimReview"
+    assert item["claimReviewed"] == claim.claim.sentence
+    assert item["itemReviewed"] == {"@type": "Claim", "text": claim.claim.text}
+    assert item["reviewRating"] == {"@type": "Rating", "ratingValue": 3, "bestRating": 3, "worstRating": 1,
+                                    "alternateName": "True"}
+    assert item["reviewBody"].endswith("Reviewer's note: Matches the Factbook")
+    assert item["author"] == {"@type": "Organization", "name": "Harbour Gazette"}
+    assert item["citation"]["url"].startswith("https://")

@@ -226,6 +226,57 @@ def export_json(
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+# ClaimReview ratings for a verdict a reviewer confirmed (1 worst .. 3 best).
+CLAIM_REVIEW_RATINGS: dict[str, tuple[int, str]] = {"contradicted": (1, "False"), "supported": (3, "True")}
+
+
+def claim_review_count(report: Report, keys: Sequence[str], reviews: Mapping[str, Review]) -> int:
+    return sum(1 for c, k in zip(report.claims, keys)
+               if c.verdict in CLAIM_REVIEW_RATINGS and reviews.get(k, Review(k)).status == "confirmed")
+
+
+def claim_review_jsonld(
+    report: Report,
+    keys: Sequence[str],
+    reviews: Mapping[str, Review],
+    *,
+    publisher: str = "",
+    url: str = "",
+    today: str = "",
+) -> str:
+    """schema.org ClaimReview (JSON-LD) for each claim a reviewer confirmed whose verdict
+    is supported or contradicted: a person checked it and the finding is definite.
+    A claim marked wrong, needing follow-up or unreviewed, or unverified, is left out."""
+    items: list[dict[str, object]] = []
+    for c, key in zip(report.claims, keys):
+        review = reviews.get(key, Review(key))
+        if review.status != "confirmed" or c.verdict not in CLAIM_REVIEW_RATINGS:
+            continue
+        value, name = CLAIM_REVIEW_RATINGS[c.verdict]
+        body = c.note + (f" Reviewer's note: {review.note}" if review.note else "")
+        item: dict[str, object] = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "claimReviewed": c.claim.sentence,
+            "reviewBody": body,
+            "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 3, "worstRating": 1,
+                             "alternateName": name},
+            "itemReviewed": {"@type": "Claim", "text": c.claim.text},
+        }
+        if publisher:
+            item["author"] = {"@type": "Organization", "name": publisher}
+        if today:
+            item["datePublished"] = today
+        if report.date_known:
+            cast(dict[str, object], item["itemReviewed"])["datePublished"] = report.date.isoformat()
+        if url:
+            item["url"] = url
+        if c.reference is not None and (link := safe_url(c.reference.source_url)):
+            item["citation"] = {"@type": "CreativeWork", "name": c.reference.source, "url": link}
+        items.append(item)
+    return json.dumps(items, ensure_ascii=False, indent=2)
+
+
 def date_caption(date: object, source: str) -> str:
     """Where the publication date field's value came from, for the caption beside it."""
     if date is None:
