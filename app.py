@@ -28,6 +28,7 @@ from checker.models import VERDICTS, CheckedClaim, Report
 from checker.output.report import date_line, summary_counts
 from checker.pipeline import check_text
 from checker.reference import Reference, load_reference, reference_from_bytes
+from checker.reference.load import DEFAULT_REFERENCE_DIR
 from checker.review.store import (
     STATUSES,
     Review,
@@ -47,6 +48,7 @@ from checker.review.view import (
     EDITOR_ORDER,
     FieldEdit,
     article_html,
+    bundled_table_hashes,
     changes_to_save,
     chart_bands,
     claim_review_count,
@@ -129,6 +131,11 @@ def bundled_reference() -> Reference:
 @st.cache_resource(max_entries=32, show_spinner=False)
 def uploaded_reference(data: bytes, name: str) -> Reference:
     return reference_from_bytes(data, name)
+
+
+@st.cache_resource(show_spinner=False)
+def bundled_hashes() -> dict[str, str]:
+    return bundled_table_hashes(DEFAULT_REFERENCE_DIR)
 
 
 @st.cache_resource(show_spinner=False)
@@ -609,7 +616,8 @@ def export_section(report: Report, keys: Sequence[str], reviews: dict[str, Revie
         key="download_csv", on_click="ignore",
     )
     middle.download_button(
-        "Download JSON", export_json(report, keys, reviews, history=history, tables=ss.check_tables),
+        "Download JSON", export_json(report, keys, reviews, history=history, tables=ss.check_tables,
+                    bundled=bundled_hashes()),
         file_name=f"{stem}.json", mime="application/json", key="download_json", on_click="ignore",
     )
     if history is not None:

@@ -228,6 +228,9 @@ def test_csv_and_json_exports_carry_reviews(downloads, db):
     assert "history" not in data["claims"][0]["review"]
     assert len(data["claims"]) == len(report.claims)
     assert [t["kind"] for t in data["table_files"]] == ["bundled"] * len(report.tables)
+    bundled = {t["name"]: t["sha256"] for t in data["table_files"]}
+    assert bundled["reference_data/countries.csv"] == hashlib.sha256(
+        (ROOT / "reference_data" / "countries.csv").read_bytes()).hexdigest()
 
     # The audit trail, in the JSON and as its own CSV.
     at.checkbox(key="export_history").check().run()

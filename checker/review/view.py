@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import cast
 from urllib.parse import urlparse
 
@@ -196,11 +197,22 @@ def export_csv(report: Report, keys: Sequence[str], reviews: Mapping[str, Review
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def tables_used(report: Report, uploaded: Sequence[StoredTable]) -> list[dict[str, str]]:
-    """Every table the check used, by name, with the SHA-256 of an uploaded one's content."""
+def bundled_table_hashes(folder: Path) -> dict[str, str]:
+    """SHA-256 of each bundled table's file, by the name reports give it ('reference_data/cities.csv')."""
+    if not folder.is_dir():
+        return {}
+    return {f"{folder.name}/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.glob("*.csv")) if p.is_file()}
+
+
+def tables_used(
+    report: Report, uploaded: Sequence[StoredTable], bundled: Mapping[str, str] | None = None
+) -> list[dict[str, str]]:
+    """Every table the check used, by name, with the SHA-256 of its content."""
     hashes = {t.name: t.sha256 for t in uploaded}
-    return [{"name": name, "sha256": hashes.get(name, ""), "kind": "uploaded" if name in hashes else "bundled"}
-            for name in report.tables]
+    bundled = bundled or {}
+    return [{"name": name, "sha256": hashes.get(name) or bundled.get(name, ""),
+             "kind": "uploaded" if name in hashes else "bundled"} for name in report.tables]
 
 
 def export_json(
@@ -210,6 +222,7 @@ def export_json(
     *,
     history: Sequence[ReviewEvent] | None = None,
     tables: Sequence[StoredTable] = (),
+    bundled: Mapping[str, str] | None = None,
 ) -> str:
     """The JSON report contract, each claim with an added "review" object (and its
     "history" when given), and "table_files": each table used, uploaded ones with their hash."""
@@ -222,7 +235,7 @@ def export_json(
         if history is not None:
             review = {**review, "history": by_claim.get(key, [])}
         claim["review"] = review
-    data["table_files"] = tables_used(report, tables)
+    data["table_files"] = tables_used(report, tables, bundled)
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
