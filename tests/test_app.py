@@ -8,6 +8,7 @@ import html
 import io
 import json
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -422,8 +423,6 @@ def _read_only_connect(real):
 
 
 def test_a_read_only_database_still_checks_and_says_reviews_cannot_be_saved(db, monkeypatch):
-    import sqlite3
-
     ana = check(new_app(reviewer="Ana"), ARTICLE)
     k = keys_of(ana)[0]
     ana.selectbox(key=f"detail_status_{k}").set_value("confirmed").run()
@@ -475,8 +474,6 @@ def test_an_uploaded_table_is_kept_with_the_check_and_reopened(db, downloads):
     assert any("Kept with this article: zarnovia.csv" in shown(c.value) for c in fresh.caption)
 
     # A table no longer in the store is named, and the check goes on without it.
-    import sqlite3
-
     with sqlite3.connect(db) as conn:
         conn.execute("DELETE FROM tables")
     gone = new_app(article=at.session_state["article_key"])

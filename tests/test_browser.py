@@ -12,6 +12,7 @@ import io
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -255,7 +256,7 @@ def _download_csv(page) -> list[dict[str, str]]:
 
 
 def test_two_reviewers_interleaved_edits_all_survive(two_pages, server):
-    url, _db = server
+    url, db = server
     ana, ben = two_pages
     expect = sync_api.expect
     expect.set_options(timeout=TIMEOUT_MS)  # two pages and a server on a shared machine
@@ -299,6 +300,19 @@ def test_two_reviewers_interleaved_edits_all_survive(two_pages, server):
     expect(alert).to_contain_text("Ben changed the note from (empty) to “Ben: source is the ministry”")
     ana.get_by_role("button", name="Keep mine (claim #1)").first.click()
     expect(_alert(ana, "your change was not saved")).to_have_count(0)
+
+    # The audit trail has every change, once, in order; no one wrote a value they did not change.
+    with sqlite3.connect(db) as conn:
+        trail = conn.execute("SELECT claim_key, field, old, new, reviewer FROM review_events ORDER BY id").fetchall()
+    first, second = trail[0][0], trail[1][0]
+    assert [(1 if k == first else 2, f, o, v, r) for k, f, o, v, r in trail] == [
+        (1, "status", "unreviewed", "confirmed", "Ana"),
+        (2, "status", "unreviewed", "wrong", "Ben"),
+        (2, "note", "", "Ana: check the 2024 figure", "Ana"),
+        (1, "note", "", "Ben: source is the ministry", "Ben"),
+        (1, "status", "confirmed", "needs follow-up", "Ana"),
+    ]
+    assert first != second
 
     # Both exports carry every review: each field as its last writer left it.
     for page in (ana, ben):
