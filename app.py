@@ -4,17 +4,19 @@ Run with `streamlit run app.py`. A thin layer over the `checker` package: it
 gathers the article and the reference tables, calls checker.pipeline.check_text,
 and shows, reviews and exports the report. It decides nothing about claims itself.
 
-Review work is saved to SQLite (checker.review.store) on every edit; set the
-FACTCHECK_DB environment variable to choose the database file.
+Review work is saved to SQLite (checker.review.store) on every edit, one event per
+changed field, and only if no one changed the claim since this page showed it; set
+the FACTCHECK_DB environment variable to choose the database file.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import html
-import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import altair as alt
 import pandas as pd
@@ -26,24 +28,48 @@ from checker.models import VERDICTS, CheckedClaim, Report
 from checker.output.report import date_line, summary_counts
 from checker.pipeline import check_text
 from checker.reference import Reference, load_reference, reference_from_bytes
-from checker.review.store import DB_ENV_VAR, STATUSES, Review, ReviewStore, claim_keys, default_db_path
+from checker.reference.load import DEFAULT_REFERENCE_DIR
+from checker.review.store import (
+    STATUSES,
+    Review,
+    ReviewEvent,
+    ReviewStore,
+    StoredArticle,
+    StoredTable,
+    StoreError,
+    article_key,
+    claim_keys,
+    default_db_path,
+    open_store,
+    table_hash,
+)
 from checker.review.view import (
     EDITOR_COLUMNS,
     EDITOR_ORDER,
+    FieldEdit,
     article_html,
+    bundled_table_hashes,
+    changes_to_save,
     chart_bands,
+    claim_review_count,
+    claim_review_jsonld,
     claim_time_text,
+    conflict_text,
     date_caption,
-    editor_changes,
+    editor_delta,
     export_csv,
     export_json,
     filter_frame,
     highlight_html,
+    history_csv,
+    history_frame,
     plain,
     reference_value_text,
     review_frame,
+    review_signature,
     safe_url,
     stale_text,
+    when_text,
     why_text,
 )
 
@@ -93,6 +119,7 @@ def comparison_chart(c: CheckedClaim) -> alt.LayerChart | None:
     return (band + dots).properties(height=120)
 
 
+
 # ---------------------------------------------------------------- cached things
 
 
@@ -107,19 +134,50 @@ def uploaded_reference(data: bytes, name: str) -> Reference:
 
 
 @st.cache_resource(show_spinner=False)
-def review_store(path: str) -> ReviewStore:
-    return ReviewStore(path)
+def bundled_hashes() -> dict[str, str]:
+    return bundled_table_hashes(DEFAULT_REFERENCE_DIR)
 
 
-def store() -> ReviewStore:
+@st.cache_resource(show_spinner=False)
+def review_store(path: str) -> tuple[ReviewStore | None, str]:
+    return open_store(path)
+
+
+# ------------------------------------------------------------------- the store
+# Every call to the store goes through these: a failure becomes the banner, never a traceback.
+
+T = TypeVar("T")
+
+
+def store() -> ReviewStore | None:
     # Keyed by path so FACTCHECK_DB set after start (tests) gets its own store.
-    path = default_db_path()
+    opened, problem = review_store(str(default_db_path()))
+    if problem and not st.session_state.get("store_problem"):
+        st.session_state.store_problem = problem
+    return opened
+
+
+def can_save() -> bool:
+    s = store()
+    return s is not None and not s.readonly and not st.session_state.get("store_failed", False)
+
+
+def from_store(read: Callable[[ReviewStore], T], default: T) -> T:
+    s = store()
+    if s is None:
+        return default
     try:
-        return review_store(str(path))
-    except (OSError, sqlite3.Error) as exc:
-        st.error(plain(f"Cannot open the review database {path} ({exc}); set {DB_ENV_VAR} to a writable file."))
-        st.stop()
-        raise  # st.stop() raises; this line only tells type checkers so
+        return read(s)
+    except StoreError as exc:
+        st.session_state.store_problem = exc.message()
+        st.session_state.store_failed = True
+        return default
+
+
+def fresh_reviews() -> dict[str, Review]:
+    """The document's reviews as stored now (what every reviewer has saved)."""
+    document = st.session_state.document_key
+    return from_store(lambda s: s.reviews(document), {}) if document else {}
 
 
 # ------------------------------------------------------------------- state
@@ -135,8 +193,13 @@ def init_state() -> None:
         "claim_key_list": [],
         "document_key": "",
         "article_key": "",
-        "reviews": {},
-        "editor_version": 0,
+        "check_tables": [],  # StoredTable: the uploaded tables the shown check used
+        "kept_tables": [],  # StoredTable: tables of a reopened check, used until dropped
+        "seen": {},  # claim key -> Review as this page last showed it
+        "conflicts": {},  # claim key -> Conflict: saves refused, waiting for the reviewer's choice
+        "editor_handled": ("", {}),  # (editor key, its edited_rows already saved)
+        "store_problem": "",
+        "store_failed": False,
         "pending_check": False,
         "check_cancelled": False,
         "upload_error": "",
@@ -144,22 +207,42 @@ def init_state() -> None:
     for name, value in defaults.items():
         ss.setdefault(name, value)
     if "reviewer" not in ss:
-        ss.reviewer = store().get_setting("reviewer")
+        # The name belongs to this browser tab: it is kept in the page's address, so a
+        # reload keeps it and another person's session does not get it.
+        ss.reviewer = st.query_params.get("reviewer", "")
 
 
-def save_review(key: str, *, status: str | None = None, note: str | None = None) -> None:
+def save(key: str, changes: dict[str, str], base_version: int | None = None) -> None:
+    """Save some fields of one claim's review if it is still as this page last showed it
+    (or at `base_version`); a refused save is kept as a conflict to show."""
     ss = st.session_state
-    review = store().save_review(
-        ss.document_key, key, status=status, note=note, reviewer=ss.get("reviewer", "").strip()
-    )
-    ss.reviews = {**ss.reviews, key: review}
+    s = store()
+    if not changes or s is None or not can_save():
+        return
+    base = ss.seen.get(key, Review(key)).version if base_version is None else base_version
+    try:
+        result = s.save_fields(ss.document_key, key, changes, base_version=base, reviewer=ss.reviewer.strip())
+    except StoreError as exc:
+        ss.store_problem, ss.store_failed = exc.message(), True
+        return
+    ss.seen = {**ss.seen, key: result.review}
+    conflicts = dict(ss.conflicts)
+    if result.conflict is None:
+        conflicts.pop(key, None)
+    else:
+        conflicts[key] = result.conflict
+    ss.conflicts = conflicts
 
 
 # --------------------------------------------------------------- callbacks
 
 
 def on_reviewer_change() -> None:
-    store().set_setting("reviewer", st.session_state.reviewer.strip())
+    name = st.session_state.reviewer.strip()
+    if name:
+        st.query_params["reviewer"] = name
+    elif "reviewer" in st.query_params:
+        del st.query_params["reviewer"]
 
 
 def on_article_upload() -> None:
@@ -188,14 +271,32 @@ def on_sample() -> None:
     st.session_state.pending_check = True
 
 
+def reopen_candidate() -> StoredArticle | None:
+    """This tab's last article (kept in its address), else the last one of the reviewer
+    named in this tab; never another person's."""
+    key = st.query_params.get("article", "")
+    reviewer = st.session_state.reviewer
+
+    def find(s: ReviewStore) -> StoredArticle | None:
+        return (s.article(key) if key else None) or s.last_article(reviewer)
+
+    return from_store(find, None)
+
+
 def on_reopen() -> None:
-    last = store().last_article()
+    ss = st.session_state
+    last = reopen_candidate()
     if last is None:
         return
-    st.session_state.article_text = last.text
-    st.session_state.pub_date = last.date
-    st.session_state.date_source = ""
-    st.session_state.pending_check = True
+    ss.article_text = last.text
+    ss.pub_date = last.date
+    ss.date_source = ""
+    ss.kept_tables = from_store(lambda s: s.article_tables(last.article_key), list[StoredTable]())
+    ss.pending_check = True
+
+
+def on_drop_kept_tables() -> None:
+    st.session_state.kept_tables = []
 
 
 def on_date_change() -> None:
@@ -203,57 +304,102 @@ def on_date_change() -> None:
 
 
 def on_editor_change(editor_key: str, frame: pd.DataFrame) -> None:
-    """Persist the editor's edits at once. `edited_rows` holds every edit since the
-    editor was created; values equal to the stored ones write nothing."""
-    edited_rows = st.session_state[editor_key].get("edited_rows", {})
-    for key, status, note in editor_changes(edited_rows, frame):
-        save_review(key, status=status, note=note)
-
-
-def on_detail_change(key: str) -> None:
+    """Save the cells edited since the last call, and only those fields: `edited_rows`
+    holds every edit since the editor was drawn, so the ones already handled are
+    skipped, and a value equal to what this page showed is no change."""
     ss = st.session_state
-    save_review(key, status=ss[f"detail_status_{key}"], note=ss[f"detail_note_{key}"])
-    ss.editor_version += 1  # rebuild the table so it shows this change
+    edited_rows = ss[editor_key].get("edited_rows", {})
+    handled_key, handled = ss.editor_handled
+    edits = editor_delta(edited_rows, handled if handled_key == editor_key else {}, frame)
+    ss.editor_handled = (editor_key, copy.deepcopy(edited_rows))
+    for key, changes in changes_to_save(edits, ss.seen).items():
+        save(key, changes)
+
+
+def on_detail_change(key: str, field: str) -> None:
+    ss = st.session_state
+    value = ss[f"detail_{field}_{key}"]
+    for claim, changes in changes_to_save([FieldEdit(key, field, value)], ss.seen).items():
+        save(claim, changes)
+
+
+def on_keep_mine(key: str) -> None:
+    conflict = st.session_state.conflicts.get(key)
+    if conflict is not None:
+        # Saved at the version the reviewer has now been shown; refused again if it moved on.
+        save(key, conflict.yours, base_version=conflict.stored.version)
+
+
+def on_take_stored(key: str) -> None:
+    conflicts = dict(st.session_state.conflicts)
+    conflicts.pop(key, None)
+    st.session_state.conflicts = conflicts
 
 
 # ------------------------------------------------------------------ layout
 
 
-def sidebar_references() -> Reference | None:
-    """Bundled tables plus valid uploaded CSVs; a bad upload is reported and left out."""
+def sidebar_references() -> tuple[Reference | None, list[tuple[str, bytes]]]:
+    """Bundled tables plus valid uploaded CSVs (a bad upload is reported and left out)
+    plus the tables kept with a reopened check; and the (name, content) of the tables
+    added to the bundled ones."""
+    ss = st.session_state
     try:
         reference = bundled_reference()
     except CheckerError as exc:
         st.error(plain(str(exc)))
-        return None
+        return None, []
     names = ", ".join(t.rsplit("/", 1)[-1] for t in reference.tables)
     st.caption(plain(f"Bundled: {names} ({len(reference):,} rows)"))
     uploads = st.file_uploader(
         "Add your own tables (CSV)", type=["csv"], accept_multiple_files=True, key="reference_uploads",
         help="Columns: entity, metric, value, unit, source (plus optional as_of, source_url, value_low, value_high…)",
     )
+    used: list[tuple[str, bytes]] = []
     for upload in uploads or []:
         try:
-            extra = uploaded_reference(read_upload(upload.name, upload), upload.name)
+            data = read_upload(upload.name, upload)
+            extra = uploaded_reference(data, upload.name)
         except CheckerError as exc:
             st.error(plain(str(exc)))
             continue
         reference = reference.merged(extra)
+        used.append((upload.name, data))
         st.caption(plain(f"Using {upload.name} ({len(extra):,} rows)"))
+    kept: list[StoredTable] = ss.kept_tables
+    hashes = {table_hash(data) for _, data in used}
+    for table in kept:
+        if table.sha256 in hashes:
+            continue
+        if table.content is None:
+            st.warning(plain(f"The table {table.name} (SHA-256 {table.sha256[:12]}…) that this article was checked "
+                             "with is no longer stored: it is checked without it. Upload it again to use it."))
+            continue
+        try:
+            extra = uploaded_reference(table.content, table.name)
+        except CheckerError as exc:
+            st.error(plain(str(exc)))
+            continue
+        reference = reference.merged(extra)
+        used.append((table.name, table.content))
+        st.caption(plain(f"Kept with this article: {table.name} (SHA-256 {table.sha256[:12]}…, {len(extra):,} rows)"))
+    if kept:
+        st.button("Stop using the kept tables", on_click=on_drop_kept_tables)
     for warning in reference.warning_lines():
         st.caption(plain(f"Warning: {warning}"))
-    return reference
+    return reference, used
 
 
-def input_section(reference: Reference | None) -> None:
+def input_section(reference: Reference | None, tables: list[tuple[str, bytes]]) -> None:
     ss = st.session_state
-    last = store().last_article()
+    last = reopen_candidate()
     buttons = st.columns([1, 1, 3])
     buttons[0].button("Try the sample article", on_click=on_sample,
                       help="An article written for trying the checker: one verdict of each kind.")
     if last is not None and last.article_key != ss.article_key:
         buttons[1].button(
-            "Reopen last article", on_click=on_reopen, help=plain(f"“{last.title}”, last checked {last.updated} UTC")
+            "Reopen last article", on_click=on_reopen,
+            help=plain(f"“{last.title}”, last checked {when_text(last.updated)}"),
         )
     st.file_uploader(
         "Upload an article", type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], key="article_upload",
@@ -274,10 +420,13 @@ def input_section(reference: Reference | None) -> None:
         st.info("Check cancelled. Press Check figures to start again.")
     if (clicked or ss.pending_check) and reference is not None:
         ss.pending_check = False
-        run_check(ss.article_text, ss.pub_date, reference, ss.date_source)
+        run_check(ss.article_text, ss.pub_date, reference, ss.date_source, tables)
 
 
-def run_check(text: str, date: dt.date | None, reference: Reference, date_source: str = "") -> None:
+def run_check(
+    text: str, date: dt.date | None, reference: Reference, date_source: str = "",
+    tables: Sequence[tuple[str, bytes]] = (),
+) -> None:
     ss = st.session_state
     if not text.strip():
         st.warning("Paste an article or upload a file first.")
@@ -305,11 +454,15 @@ def run_check(text: str, date: dt.date | None, reference: Reference, date_source
         bar.empty()
         cancel.empty()
     keys = claim_keys(c.claim for c in report.claims)
-    stored = store().open_article(text, keys, date=date)
+    stored = from_store(
+        lambda s: s.open_article(text, keys, date=date, reviewer=ss.reviewer, tables=tables), None
+    )
     ss.report, ss.claim_key_list = report, keys
-    ss.article_key, ss.document_key = stored.article_key, stored.document_key
-    ss.reviews = store().reviews(stored.document_key)
-    ss.editor_version += 1
+    ss.article_key = stored.article_key if stored else article_key(text)
+    ss.document_key = stored.document_key if stored else ss.article_key
+    ss.check_tables = [StoredTable(name, table_hash(data)) for name, data in tables]
+    ss.conflicts = {}
+    st.query_params["article"] = ss.article_key
     ss.pop("detail_claim", None)
 
 
@@ -324,6 +477,24 @@ def summary_section(report: Report, keys: Sequence[str], reviews: dict[str, Revi
     cols[3].metric("Vague qualifiers", vague)
     cols[4].metric("Reviewed", f"{reviewed} of {len(keys)}")
     st.progress(reviewed / len(keys) if keys else 0.0, text=f"{reviewed} of {len(keys)} reviewed")
+    left, right = st.columns([1, 4])
+    left.button("Refresh reviews", key="refresh_reviews", help="Show what other reviewers have saved since")
+    right.caption("Counts, table and exports show every reviewer's saved work as of this page's last refresh.")
+
+
+def conflicts_section(keys: Sequence[str], only: str | None = None, where: str = "top") -> None:
+    """Each refused save: who changed the claim and when, both values, and the choice."""
+    ss = st.session_state
+    number = {k: i for i, k in enumerate(keys, start=1)}
+    for key, conflict in ss.conflicts.items():
+        if key not in number or (only is not None and key != only):
+            continue
+        st.warning(plain(conflict_text(conflict, number[key])), icon="⚠️")
+        left, right = st.columns(2)
+        left.button(f"Keep mine (claim #{number[key]})", key=f"keep_{where}_{key}", on_click=on_keep_mine,
+                    args=(key,))
+        right.button(f"Take the stored one (claim #{number[key]})", key=f"take_{where}_{key}",
+                     on_click=on_take_stored, args=(key,))
 
 
 def review_table(report: Report, keys: Sequence[str], reviews: dict[str, Review]) -> None:
@@ -331,23 +502,21 @@ def review_table(report: Report, keys: Sequence[str], reviews: dict[str, Review]
     left, right = st.columns(2)
     verdicts = left.multiselect("Show verdicts", VERDICTS, key="filter_verdicts", placeholder="All verdicts")
     statuses = right.multiselect("Show review statuses", STATUSES, key="filter_statuses", placeholder="All statuses")
-    # The editor forgets its edits when its input changes, and `edited_rows` are row
-    # positions: so the frame is built once per (check, filter) and kept, and the
-    # editor key changes whenever the rows could change.
-    signature = repr((ss.editor_version, ss.article_key, tuple(verdicts), tuple(statuses)))
+    # Built from the store at every run. The editor forgets its edits when its key
+    # changes, and `edited_rows` are row positions: the key changes whenever a shown
+    # row's review changes (anyone's save) or the rows do, so the editor always
+    # starts from what is stored.
+    frame = filter_frame(review_frame(report, keys, reviews), verdicts, statuses)
+    signature = repr((ss.article_key, tuple(verdicts), tuple(statuses), review_signature(frame, reviews)))
     editor_key = "review_editor_" + hashlib.sha1(signature.encode()).hexdigest()[:12]
-    cached = ss.get("editor_frame")
-    if cached is None or cached[0] != editor_key:
-        frame = filter_frame(review_frame(report, keys, reviews), verdicts, statuses)
-        ss.editor_frame = (editor_key, frame)
-    frame = ss.editor_frame[1]
+    writable = can_save()
     st.data_editor(
         frame,
         key=editor_key,
         hide_index=True,
         width="stretch",
         num_rows="fixed",
-        disabled=list(EDITOR_COLUMNS),
+        disabled=list(EDITOR_COLUMNS) if writable else True,
         column_order=EDITOR_ORDER,
         on_change=on_editor_change,
         args=(editor_key, frame),
@@ -358,7 +527,8 @@ def review_table(report: Report, keys: Sequence[str], reviews: dict[str, Review]
             "reviewer_note": st.column_config.TextColumn("reviewer note", width="medium"),
         },
     )
-    st.caption(f"{len(frame)} of {len(keys)} claims shown. Edits are saved as you make them.")
+    saved = "Edits are saved as you make them." if writable else "Reviews cannot be saved (see the message above)."
+    st.caption(f"{len(frame)} of {len(keys)} claims shown. {saved}")
 
 
 def _html_block(label: str, body_html: str) -> str:
@@ -412,36 +582,71 @@ def detail_section(report: Report, keys: Sequence[str], reviews: dict[str, Revie
         st.caption(plain(f"No chart: the article's unit ({claim.unit}) differs from the reference's ({row.unit})."))
 
     # These widgets write to the same store as the table. Their state is set from
-    # the store before they are drawn, so a change made in the table shows here.
+    # the store before they are drawn, so anyone's saved change shows here.
     review = reviews.get(key, Review(key))
     ss[f"detail_status_{key}"] = review.status
     ss[f"detail_note_{key}"] = review.note
+    conflicts_section(keys, only=key, where="detail")
+    writable = can_save()
     left, right = st.columns([1, 2])
     # The claim number in the labels says which claim is being reviewed (and keeps
     # each claim's widgets distinct for assistive tools and tests).
     left.selectbox(
         f"Review status of claim #{number[key]}", STATUSES, key=f"detail_status_{key}",
-        on_change=on_detail_change, args=(key,),
+        on_change=on_detail_change, args=(key, "status"), disabled=not writable,
     )
     right.text_input(
-        f"Reviewer note on claim #{number[key]}", key=f"detail_note_{key}", on_change=on_detail_change, args=(key,)
+        f"Reviewer note on claim #{number[key]}", key=f"detail_note_{key}", on_change=on_detail_change,
+        args=(key, "note"), disabled=not writable,
     )
     if review.reviewed_at:
         by = f" by {review.reviewer}" if review.reviewer else ""
-        st.caption(plain(f"Last reviewed {review.reviewed_at} UTC{by}."))
+        st.caption(plain(f"Last changed {when_text(review.reviewed_at)}{by}."))
+    document = ss.document_key
+    events = from_store(lambda s: s.events(document, key), list[ReviewEvent]())
+    st.markdown(f"**History of claim #{number[key]}**")
+    if events:
+        st.table(history_frame(events), hide_index=True)
+    else:
+        st.caption("No changes on record.")
 
 
 def export_section(report: Report, keys: Sequence[str], reviews: dict[str, Review]) -> None:
+    ss = st.session_state
     stem = f"fact-check-{dt.date.today().isoformat()}"
-    left, right = st.columns(2)
+    options = st.columns(2)
+    full = options[0].checkbox("CSV: all columns", key="export_full",
+                               help="Every report column; without it, the columns a desk reads.")
+    with_history = options[1].checkbox("Include each claim's review history", key="export_history")
+    document = ss.document_key
+    history = from_store(lambda s: s.events(document), list[ReviewEvent]()) if with_history else None
+    left, middle, right = st.columns(3)
     left.download_button(
-        "Download CSV", export_csv(report, keys, reviews), file_name=f"{stem}.csv", mime="text/csv",
+        "Download CSV", export_csv(report, keys, reviews, full=full), file_name=f"{stem}.csv", mime="text/csv",
         key="download_csv", on_click="ignore",
     )
-    right.download_button(
-        "Download JSON", export_json(report, keys, reviews), file_name=f"{stem}.json", mime="application/json",
-        key="download_json", on_click="ignore",
+    middle.download_button(
+        "Download JSON", export_json(report, keys, reviews, history=history, tables=ss.check_tables,
+                    bundled=bundled_hashes()),
+        file_name=f"{stem}.json", mime="application/json", key="download_json", on_click="ignore",
     )
+    if history is not None:
+        number = {k: i for i, k in enumerate(keys, start=1)}
+        right.download_button(
+            "Download review history (CSV)", history_csv(history, number), file_name=f"{stem}-history.csv",
+            mime="text/csv", key="download_history", on_click="ignore",
+        )
+    rated = claim_review_count(report, keys, reviews)
+    left, right = st.columns([1, 2])
+    publisher = right.text_input("Publisher (the ClaimReview's author)", key="export_publisher",
+                                 placeholder="Your newsroom's name")
+    left.download_button(
+        f"Download ClaimReview JSON-LD ({rated})",
+        claim_review_jsonld(report, keys, reviews, publisher=publisher.strip(), today=dt.date.today().isoformat()),
+        file_name=f"{stem}-claimreview.jsonld", mime="application/ld+json", key="download_claimreview",
+        on_click="ignore", disabled=rated == 0,
+    )
+    right.caption("ClaimReview (schema.org) for the claims a reviewer confirmed as supported or contradicted.")
 
 
 def results_section() -> None:
@@ -449,7 +654,11 @@ def results_section() -> None:
     report: Report | None = ss.report
     if report is None:
         return
-    keys, reviews = ss.claim_key_list, ss.reviews
+    keys = ss.claim_key_list
+    # Read at every run: what any reviewer saved is what this page shows and exports,
+    # and what this page's next save is checked against.
+    reviews = fresh_reviews()
+    ss.seen = reviews
     st.divider()
     if not report.claims:
         st.info("No figures found in this article.")
@@ -459,11 +668,12 @@ def results_section() -> None:
     st.subheader("Article")
     st.html(article_html(report))
     st.subheader("Review")
+    conflicts_section(keys)
     review_table(report, keys, reviews)
     st.subheader("Claim detail")
-    detail_section(report, keys, ss.reviews)
+    detail_section(report, keys, reviews)
     st.subheader("Export")
-    export_section(report, keys, ss.reviews)
+    export_section(report, keys, reviews)
 
 
 def main() -> None:
@@ -474,12 +684,18 @@ def main() -> None:
         "Finds every figure in an article and checks it against reference tables. "
         "A verdict is a lead for a human check, not a ruling."
     )
+    store()  # sets the banner's message when the database cannot be used
     with st.sidebar:
-        st.text_input("Reviewer name", key="reviewer", on_change=on_reviewer_change)
+        st.text_input("Reviewer name", key="reviewer", on_change=on_reviewer_change,
+                      help="Saved with each change you make; kept in this tab's address, not shared.")
         st.subheader("Reference tables")
-        reference = sidebar_references()
-    input_section(reference)
+        reference, tables = sidebar_references()
+    banner = st.empty()
+    input_section(reference, tables)
     results_section()
+    if st.session_state.store_problem:
+        # Drawn last, shown first: a failure met anywhere in this run is on it.
+        banner.warning(plain(st.session_state.store_problem), icon="⚠️")
     st.divider()
     st.caption(CREDIT)
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import io
 import json
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -41,9 +43,12 @@ def db(tmp_path, monkeypatch) -> Path:
     return path
 
 
-def new_app() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    assert not at.exception
+def new_app(**query: str) -> AppTest:
+    """A new browser session; `query` is its address's query string (a reload keeps it)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(query)
+    at.run()
+    assert not at.exception, at.exception
     return at
 
 
@@ -110,7 +115,7 @@ def test_empty_text_warns_and_oversize_text_errors_keeping_text():
 
 
 def test_review_persists_across_rerun_and_new_session(db):
-    at = check(new_app(), ARTICLE)
+    at = check(new_app(reviewer="Ana"), ARTICLE)
     keys = keys_of(at)
     at.selectbox(key=f"detail_status_{keys[0]}").set_value("wrong").run()
     at.text_input(key=f"detail_note_{keys[0]}").set_value("minister misquoted").run()
@@ -118,9 +123,11 @@ def test_review_persists_across_rerun_and_new_session(db):
     at.run()  # a plain rerun keeps it
     assert metric(at, "Reviewed") == f"1 of {len(keys)}"
     assert at.selectbox(key=f"detail_status_{keys[0]}").value == "wrong"
+    # The tab's address now names its article and reviewer.
+    assert at.query_params["article"] == at.session_state["article_key"]
 
-    # A new session (browser refresh, server restart) reopens the article from the DB.
-    fresh = new_app()
+    # A reload of that tab (same address), or a server restart, reopens the article from the DB.
+    fresh = new_app(article=at.session_state["article_key"])
     reopen = next(b for b in fresh.button if b.label == "Reopen last article")
     reopen.click().run()
     assert not fresh.exception
@@ -132,27 +139,48 @@ def test_review_persists_across_rerun_and_new_session(db):
     assert stored[keys[0]].status == "wrong"
 
 
+def test_a_fresh_session_gets_neither_the_last_reviewer_nor_their_article():
+    at = check(new_app(reviewer="Ana"), ARTICLE)
+    other = new_app()  # another person, another browser
+    assert other.text_input(key="reviewer").value == ""
+    assert not [b for b in other.button if b.label == "Reopen last article"]
+    # The same name, in another tab, is offered that reviewer's last article.
+    again = new_app(reviewer="Ana")
+    assert again.text_input(key="reviewer").value == "Ana"
+    next(b for b in again.button if b.label == "Reopen last article").click().run()
+    assert again.session_state["article_key"] == at.session_state["article_key"]
+    # Ben's session is offered Ben's article, not Ana's.
+    ben = check(new_app(reviewer="Ben"), "The bridge is 300 metres long.")
+    assert new_app(reviewer="Ben").session_state["article_key"] == ""
+    reopen = next(b for b in new_app(reviewer="Ben").button if b.label == "Reopen last article")
+    assert "The bridge" in shown(reopen.help)
+    assert ben.session_state["article_key"] != at.session_state["article_key"]
+
+
 def test_pasting_the_same_text_restores_reviews():
     at = check(new_app(), ARTICLE)
     key = keys_of(at)[1]
     at.selectbox(key="detail_claim").set_value(key).run()
     at.selectbox(key=f"detail_status_{key}").set_value("confirmed").run()
     again = check(new_app(), ARTICLE + "\n")  # trailing whitespace: same article
-    assert again.session_state["reviews"][key].status == "confirmed"
+    assert again.session_state["seen"][key].status == "confirmed"
 
 
-def test_reviewer_name_is_stored_with_reviews_and_remembered():
+def test_reviewer_name_is_stored_with_reviews_and_kept_in_the_address(db):
     at = new_app()
     at.text_input(key="reviewer").set_value("Ana Reporter").run()
+    assert at.query_params["reviewer"] == "Ana Reporter"
     check(at, ARTICLE)
     key = keys_of(at)[0]
     at.selectbox(key=f"detail_status_{key}").set_value("confirmed").run()
-    assert at.session_state["reviews"][key].reviewer == "Ana Reporter"
-    assert new_app().text_input(key="reviewer").value == "Ana Reporter"
+    assert ReviewStore(db).reviews(at.session_state["document_key"])[key].reviewer == "Ana Reporter"
+    assert new_app(reviewer="Ana Reporter").text_input(key="reviewer").value == "Ana Reporter"
+    assert new_app().text_input(key="reviewer").value == ""
 
 
-def test_csv_and_json_exports_carry_reviews(monkeypatch):
-    # Record what the app hands to the download buttons.
+@pytest.fixture()
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """What the app hands to its download buttons, by file name (the latest run's)."""
     saved: dict[str, bytes] = {}
     original = MemoryMediaFileStorage.load_and_get_id
 
@@ -161,25 +189,59 @@ def test_csv_and_json_exports_carry_reviews(monkeypatch):
         return original(self, data, mimetype, kind, filename)
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", spy)
-    at = check(new_app(), ARTICLE + "\n=HYPERLINK(\"http://x\") cost 5 dollars.")
+    return saved
+
+
+def download(saved: dict[str, bytes], suffix: str) -> bytes:
+    return next(v for k, v in saved.items() if k.endswith(suffix))
+
+
+def test_csv_and_json_exports_carry_reviews(downloads, db):
+    at = check(new_app(reviewer="Ana"), ARTICLE + "\n=HYPERLINK(\"http://x\") cost 5 dollars.")
     key = keys_of(at)[0]
     at.selectbox(key=f"detail_status_{key}").set_value("needs follow-up").run()
+    report, keys = at.session_state["report"], keys_of(at)
+    reviews = ReviewStore(db).reviews(at.session_state["document_key"])
 
-    report, keys, reviews = at.session_state["report"], keys_of(at), at.session_state["reviews"]
-    expected = to_csv(report, extra=export_rows(keys, reviews), extra_fields=REVIEW_FIELDS)
-    csv_bytes = next(v for k, v in saved.items() if k.endswith(".csv"))
-    assert csv_bytes == expected == view.export_csv(report, keys, reviews)
+    # By default the columns a desk reads.
+    csv_bytes = download(downloads, ".csv")
     assert csv_bytes.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(csv_bytes.decode("utf-8-sig"))))
-    assert list(rows[0]) == [*REPORT_FIELDS, *REVIEW_FIELDS]
+    assert list(rows[0]) == list(view.DESK_FIELDS) == [
+        "claim", "sentence", "verdict", "reference_value", "source", "as_of", "review_status", "reviewer",
+        "reviewer_note"]
     assert len(rows) == len(report.claims)
-    assert rows[0]["review_status"] == "needs follow-up"
+    assert (rows[0]["review_status"], rows[0]["reviewer"]) == ("needs follow-up", "Ana")
     assert {r["review_status"] for r in rows[1:]} == {"unreviewed"}
+    assert rows[-1]["sentence"].startswith("'=HYPERLINK")  # spreadsheet-safe
+    ukraine = next(r for r in rows if r["claim"] == "603,550 sq km")
+    assert ukraine["reference_value"] == "603550 km2" and "Factbook" in ukraine["source"]
 
-    json_bytes = next(v for k, v in saved.items() if k.endswith(".json"))
-    data = json.loads(json_bytes)
+    # Every column on request.
+    at.checkbox(key="export_full").check().run()
+    expected = to_csv(report, extra=export_rows(keys, reviews), extra_fields=REVIEW_FIELDS)
+    full = download(downloads, ".csv")
+    assert full == expected == view.export_csv(report, keys, reviews)
+    assert list(next(csv.DictReader(io.StringIO(full.decode("utf-8-sig"))))) == [*REPORT_FIELDS, *REVIEW_FIELDS]
+
+    data = json.loads(download(downloads, ".json"))
     assert data["claims"][0]["review"]["review_status"] == "needs follow-up"
+    assert "history" not in data["claims"][0]["review"]
     assert len(data["claims"]) == len(report.claims)
+    assert [t["kind"] for t in data["table_files"]] == ["bundled"] * len(report.tables)
+    bundled = {t["name"]: t["sha256"] for t in data["table_files"]}
+    assert bundled["reference_data/countries.csv"] == hashlib.sha256(
+        (ROOT / "reference_data" / "countries.csv").read_bytes()).hexdigest()
+
+    # The audit trail, in the JSON and as its own CSV.
+    at.checkbox(key="export_history").check().run()
+    data = json.loads(download(downloads, ".json"))
+    [event] = data["claims"][0]["review"]["history"]
+    assert (event["field"], event["old"], event["new"], event["reviewer"]) == (
+        "status", "unreviewed", "needs follow-up", "Ana")
+    assert data["claims"][1]["review"]["history"] == []
+    trail = list(csv.DictReader(io.StringIO(download(downloads, "-history.csv").decode("utf-8-sig"))))
+    assert [(r["claim"], r["field"], r["new"]) for r in trail] == [("1", "status", "needs follow-up")]
 
 
 def test_article_upload_fills_text_and_bad_upload_keeps_text():
@@ -213,13 +275,27 @@ def test_bad_reference_csv_is_reported_and_not_used():
 # ------------------------------------------------------------- pure helpers
 
 
-def test_editor_changes_map_positions_to_claim_keys():
+def test_editor_delta_maps_positions_to_claim_keys_and_skips_handled_edits():
     frame = pd.DataFrame({"status": ["unreviewed"] * 3}, index=pd.Index(["k1", "k2", "k3"]))
     shown = frame.iloc[[2, 0]]  # a filtered view: position 0 is k3
-    changes = view.editor_changes({0: {"status": "wrong"}, "1": {"reviewer_note": None}}, shown)
-    assert changes == [("k3", "wrong", None), ("k1", None, "")]
+    edits = view.editor_delta({0: {"status": "wrong"}, "1": {"reviewer_note": None}}, {}, shown)
+    assert edits == [view.FieldEdit("k3", "status", "wrong"), view.FieldEdit("k1", "note", "")]
     # An unknown status (never offered by the editor) is ignored rather than stored.
-    assert view.editor_changes({0: {"status": "bogus", "reviewer_note": "x"}}, shown) == [("k3", None, "x")]
+    assert view.editor_delta({0: {"status": "bogus", "reviewer_note": "x"}}, {}, shown) == [
+        view.FieldEdit("k3", "note", "x")]
+    # `edited_rows` keeps every edit since the editor was drawn: only the new cell is sent.
+    handled = {0: {"status": "wrong"}}
+    assert view.editor_delta({0: {"status": "wrong"}, 1: {"status": "confirmed"}}, handled, shown) == [
+        view.FieldEdit("k1", "status", "confirmed")]
+    assert view.editor_delta({0: {"status": "wrong", "reviewer_note": "n"}}, handled, shown) == [
+        view.FieldEdit("k3", "note", "n")]
+
+
+def test_changes_to_save_leave_out_what_the_tab_already_saw():
+    seen = {"k1": Review("k1", "wrong", "", "Ben", "t", 1)}
+    edits = [view.FieldEdit("k1", "status", "wrong"), view.FieldEdit("k1", "note", "x"),
+             view.FieldEdit("k2", "status", "unreviewed"), view.FieldEdit("k2", "status", "confirmed")]
+    assert view.changes_to_save(edits, seen) == {"k1": {"note": "x"}, "k2": {"status": "confirmed"}}
 
 
 def test_progress_is_reported_up_to_one():
@@ -280,3 +356,162 @@ def test_the_sample_article_is_one_click_away():
     assert report is not None and report.text.startswith("Steppe neighbours look to the railway")
     assert {c.verdict for c in report.claims} == {"supported", "contradicted", "unverified"}
     assert int(metric(at, "Contradicted")) >= 1 and int(metric(at, "Supported")) >= 1
+
+
+# ------------------------------------------------- several reviewers (issue #13)
+
+
+def two_reviewers() -> tuple[AppTest, AppTest, list[str]]:
+    ana = check(new_app(reviewer="Ana"), ARTICLE)
+    ben = check(new_app(reviewer="Ben"), ARTICLE)
+    assert ana.session_state["document_key"] == ben.session_state["document_key"]
+    return ana, ben, keys_of(ana)
+
+
+def warnings_text(at: AppTest) -> str:
+    return "\n".join(shown(w.value) for w in at.warning)
+
+
+def test_a_note_on_a_claim_someone_confirmed_keeps_their_status(db):
+    ana, ben, keys = two_reviewers()
+    k = keys[0]
+    ana.selectbox(key=f"detail_status_{k}").set_value("confirmed").run()
+    # Ben's page still shows claim 1 unreviewed: his note is refused, not saved with his old status.
+    ben.text_input(key=f"detail_note_{k}").set_value("ministry confirms").run()
+    assert not ben.exception
+    message = warnings_text(ben)
+    assert "Claim #1: your change was not saved" in message
+    assert "Ana changed the status from “unreviewed” to “confirmed” at " in message
+    assert "Yours: note “ministry confirms”. Stored now: note (empty)." in message
+    document = ben.session_state["document_key"]
+    assert (ReviewStore(db).review(document, k).status, ReviewStore(db).review(document, k).note) == ("confirmed", "")
+    # The page now shows the stored review; Ben keeps his note.
+    assert ben.selectbox(key=f"detail_status_{k}").value == "confirmed"
+    next(b for b in ben.button if b.label == "Keep mine (claim #1)").click().run()
+    review = ReviewStore(db).review(document, k)
+    assert (review.status, review.note, review.reviewer) == ("confirmed", "ministry confirms", "Ben")
+    assert "was not saved" not in warnings_text(ben)
+    # The history, in the detail panel, has both changes in order.
+    history = ben.table[0].value
+    assert list(history["reviewer"]) == ["Ana", "Ben"] and list(history["to"]) == ["confirmed", "ministry confirms"]
+
+
+def test_taking_the_stored_value_drops_the_change(db):
+    ana, ben, keys = two_reviewers()
+    k = keys[0]
+    ana.selectbox(key=f"detail_status_{k}").set_value("wrong").run()
+    ben.selectbox(key=f"detail_status_{k}").set_value("confirmed").run()
+    assert "Yours: status “confirmed”. Stored now: status “wrong”." in warnings_text(ben)
+    next(b for b in ben.button if b.label == "Take the stored one (claim #1)").click().run()
+    assert "was not saved" not in warnings_text(ben)
+    assert ReviewStore(db).review(ben.session_state["document_key"], k).status == "wrong"
+    assert ben.selectbox(key=f"detail_status_{k}").value == "wrong"
+
+
+def test_each_page_reads_the_store_at_every_run(db, downloads):
+    ana, ben, keys = two_reviewers()
+    ben.selectbox(key=f"detail_status_{keys[0]}").set_value("wrong").run()
+    ana.selectbox(key="detail_claim").set_value(keys[1]).run()
+    ana.selectbox(key=f"detail_status_{keys[1]}").set_value("confirmed").run()  # another claim: no conflict
+    assert "was not saved" not in warnings_text(ana)
+    assert metric(ana, "Reviewed") == f"2 of {len(keys)}"  # Ben's review counted on Ana's page
+    next(b for b in ben.button if b.label == "Refresh reviews").click().run()
+    assert metric(ben, "Reviewed") == f"2 of {len(keys)}"
+    rows = list(csv.DictReader(io.StringIO(download(downloads, ".csv").decode("utf-8-sig"))))
+    assert [(r["review_status"], r["reviewer"]) for r in rows[:2]] == [("wrong", "Ben"), ("confirmed", "Ana")]
+
+
+def _read_only_connect(real):
+    from urllib.parse import quote
+
+    def connect(database, *args, uri=False, **kwargs):
+        if not uri:
+            database = f"file:{quote(str(Path(database).resolve()))}?mode=ro"
+        return real(database, *args, uri=True, **kwargs)
+
+    return connect
+
+
+def test_a_read_only_database_still_checks_and_says_reviews_cannot_be_saved(db, monkeypatch):
+    ana = check(new_app(reviewer="Ana"), ARTICLE)
+    k = keys_of(ana)[0]
+    ana.selectbox(key=f"detail_status_{k}").set_value("confirmed").run()
+    before = db.read_bytes()
+    monkeypatch.setenv("FACTCHECK_DB", str(db) + "-ro")  # a new path: a store not yet cached
+    Path(str(db) + "-ro").write_bytes(before)
+    monkeypatch.setattr(sqlite3, "connect", _read_only_connect(sqlite3.connect))
+    at = check(new_app(reviewer="Ana"), ARTICLE)
+    assert not at.exception
+    banner = warnings_text(at)
+    assert f"The review database {db}-ro is read-only" in banner and "FACTCHECK_DB" in banner
+    assert "cannot be saved" in banner
+    assert at.session_state["report"] is not None
+    assert metric(at, "Reviewed") == f"1 of {len(keys_of(at))}"  # stored reviews are shown
+    assert at.selectbox(key=f"detail_status_{k}").disabled
+    assert Path(str(db) + "-ro").read_bytes() == before
+
+
+def test_a_damaged_database_is_a_banner_and_is_not_overwritten(db):
+    db.write_bytes(b"not a database at all\n" * 300)
+    before = db.read_bytes()
+    at = new_app(reviewer="Ana")
+    banner = warnings_text(at)
+    assert f"The review database {db} is damaged" in banner and "left untouched" in banner
+    assert "FACTCHECK_DB" in banner
+    check(at, ARTICLE)
+    assert not at.exception and not at.error
+    assert at.session_state["report"] is not None and metric(at, "Reviewed").startswith("0 of ")
+    assert at.selectbox(key=f"detail_status_{keys_of(at)[0]}").disabled
+    assert db.read_bytes() == before
+
+
+def test_an_uploaded_table_is_kept_with_the_check_and_reopened(db, downloads):
+    table = b"entity,metric,value,unit,source\nZarnovia,population,1234,people,Test table\n"
+    text = "Zarnovia has a population of 1,234 people."
+    at = new_app(reviewer="Ana")
+    at.file_uploader(key="reference_uploads").set_value([("zarnovia.csv", table, "text/csv")]).run()
+    check(at, text)
+    assert at.session_state["report"].claims[0].verdict == "supported"
+    data = json.loads(download(downloads, ".json"))
+    assert {"name": "zarnovia.csv", "sha256": hashlib.sha256(table).hexdigest(), "kind": "uploaded"} in (
+        data["table_files"])
+
+    # A new session (reload, restart) has no upload: reopening uses the kept table.
+    fresh = new_app(article=at.session_state["article_key"])
+    next(b for b in fresh.button if b.label == "Reopen last article").click().run()
+    assert not fresh.exception
+    assert fresh.session_state["report"].claims[0].verdict == "supported"
+    assert any("Kept with this article: zarnovia.csv" in shown(c.value) for c in fresh.caption)
+
+    # A table no longer in the store is named, and the check goes on without it.
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM tables")
+    gone = new_app(article=at.session_state["article_key"])
+    next(b for b in gone.button if b.label == "Reopen last article").click().run()
+    assert "The table zarnovia.csv (SHA-256 " in warnings_text(gone) and "no longer stored" in warnings_text(gone)
+    assert gone.session_state["report"].claims[0].verdict == "unverified"
+
+
+def test_claimreview_jsonld_for_the_claims_a_reviewer_confirmed(downloads):
+    at = check(new_app(reviewer="Ana"), ARTICLE)
+    report, keys = at.session_state["report"], keys_of(at)
+    verdicts = [c.verdict for c in report.claims]
+    supported = keys[verdicts.index("supported")]
+    unverified = keys[verdicts.index("unverified")]
+    assert next(b for b in at.get("download_button") if "ClaimReview" in b.label).proto.disabled
+    at.selectbox(key="detail_claim").set_value(supported).run()
+    at.selectbox(key=f"detail_status_{supported}").set_value("confirmed").run()
+    at.text_input(key=f"detail_note_{supported}").set_value("Matches the Factbook").run()
+    at.selectbox(key="detail_claim").set_value(unverified).run()
+    at.selectbox(key=f"detail_status_{unverified}").set_value("confirmed").run()  # no definite finding: left out
+    at.text_input(key="export_publisher").set_value("Harbour Gazette").run()
+    [item] = json.loads(download(downloads, "-claimreview.jsonld"))
+    claim = report.claims[keys.index(supported)]
+    assert item["@context"] == "https://schema.org" and item["@type"] == "ClaimReview"
+    assert item["claimReviewed"] == claim.claim.sentence
+    assert item["itemReviewed"] == {"@type": "Claim", "text": claim.claim.text}
+    assert item["reviewRating"] == {"@type": "Rating", "ratingValue": 3, "bestRating": 3, "worstRating": 1,
+                                    "alternateName": "True"}
+    assert item["reviewBody"].endswith("Reviewer's note: Matches the Factbook")
+    assert item["author"] == {"@type": "Organization", "name": "Harbour Gazette"}
+    assert item["citation"]["url"].startswith("https://")

@@ -12,6 +12,7 @@ import io
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -189,3 +190,137 @@ def test_check_review_reload_and_download(page, server):
     assert [r["review_status"] for r in rows[:2]] == ["confirmed", "wrong"]
     assert {r["review_status"] for r in rows[2:]} == {"unreviewed"}
     assert rows[0]["verdict"] in ("supported", "contradicted", "unverified")
+
+
+# ------------------------------------------------- two reviewers (issue #13)
+
+
+@pytest.fixture()
+def two_pages(server) -> Iterator[tuple]:
+    """Two browser contexts (two people, no shared cookies or storage) on one server."""
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        try:
+            pages = []
+            for _ in range(2):
+                context = browser.new_context(viewport={"width": 1400, "height": 2400}, accept_downloads=True)
+                page = context.new_page()
+                page.set_default_timeout(TIMEOUT_MS)
+                pages.append(page)
+            yield tuple(pages)
+        finally:
+            browser.close()
+
+
+def _set_status_in_editor(page, row: int, status: str) -> None:
+    """As _set_first_status_in_editor, for the editor's row `row` (0-based)."""
+    grid = page.locator('[data-testid="stDataFrame"]')
+    canvas = grid.locator('[data-testid="data-grid-canvas"]')
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    assert box is not None
+    header, height = 35, 35
+    page.mouse.click(box["x"] + 20, box["y"] + header + row * height + height / 2)
+    sync_api.expect(grid.locator(f"#glide-cell-0-{row}")).to_have_attribute("aria-selected", "true")
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    cell = grid.locator(f"#glide-cell-5-{row}")
+    sync_api.expect(cell).to_have_attribute("aria-selected", "true")
+    page.keyboard.press("Enter")
+    page.keyboard.type(status)
+    page.keyboard.press("Enter")
+
+
+def _note(page, number: int, text: str) -> None:
+    box = page.get_by_label(f"Reviewer note on claim #{number}", exact=True)
+    box.fill(text)
+    box.press("Enter")
+
+
+def _alert(page, text: str):
+    return page.locator('[data-testid="stAlert"]').filter(has_text=text).first
+
+
+def _download_csv(page) -> list[dict[str, str]]:
+    page.get_by_role("button", name="Refresh reviews").click()
+    # The page has rerun (and read the store) once claim 1's history shows the last change.
+    _choose(page, "Claim", "#1 · ")
+    sync_api.expect(page.locator('[data-testid="stTable"]').get_by_text("needs follow-up")).to_be_visible()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download CSV").click()
+    data = Path(info.value.path()).read_bytes()
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_two_reviewers_interleaved_edits_all_survive(two_pages, server):
+    url, db = server
+    ana, ben = two_pages
+    expect = sync_api.expect
+    expect.set_options(timeout=TIMEOUT_MS)  # two pages and a server on a shared machine
+    for page, name in ((ana, "Ana"), (ben, "Ben")):
+        page.goto(f"{url}/?reviewer={name}")
+        expect(page.get_by_role("textbox", name="Reviewer name", exact=True)).to_have_value(name)
+        page.get_by_label("Article text").fill(ARTICLE)
+        page.get_by_role("button", name="Check figures").click()
+        page.get_by_text(re.compile(r"^0 of \d+ reviewed$")).wait_for()
+    n = int(ana.get_by_text(re.compile(r"^0 of \d+ reviewed$")).inner_text().split()[2])
+
+    # 1. Ana confirms claim 1 in the detail panel, then opens claim 2 there.
+    _choose(ana, "Review status of claim #1", "confirmed")
+    _reviewed(ana, f"1 of {n} reviewed")
+    _choose(ana, "Claim", "#2 · ")
+    ana.get_by_label("Reviewer note on claim #2", exact=True).wait_for()
+    # 2. Ben, whose page is older, sets claim 2 to wrong in the table: his edit is of
+    #    claim 2 only, so Ana's claim 1 is not touched.
+    _set_status_in_editor(ben, 1, "wrong")
+    _reviewed(ben, f"2 of {n} reviewed")  # Ana's confirmation is counted on Ben's page too
+    # 3. Ana, whose page still shows claim 2 unreviewed, adds a note to it: refused, with who and what.
+    _note(ana, 2, "Ana: check the 2024 figure")
+    alert = _alert(ana, "Claim #2: your change was not saved")
+    expect(alert).to_be_visible()
+    expect(alert).to_contain_text("Ben changed the status from “unreviewed” to “wrong”")
+    expect(alert).to_contain_text("Yours: note “Ana: check the 2024 figure”")
+    # She keeps hers: the note is saved and Ben's status stays.
+    ana.get_by_role("button", name="Keep mine (claim #2)").first.click()
+    expect(ana.locator('[data-testid="stTable"]').get_by_text("Ana: check the 2024 figure")).to_be_visible()
+    expect(_alert(ana, "your change was not saved")).to_have_count(0)
+    _reviewed(ana, f"2 of {n} reviewed")
+    # 4. Ben opens claim 1 (his page now shows Ana's confirmation) and adds a note: saved, her status kept.
+    _choose(ben, "Claim", "#1 · ")
+    _note(ben, 1, "Ben: source is the ministry")
+    expect(ben.locator('[data-testid="stTable"]').get_by_text("Ben: source is the ministry")).to_be_visible()
+    expect(_alert(ben, "your change was not saved")).to_have_count(0)
+    # 5. Ana changes claim 1's status in the table from a page that has not seen Ben's note: refused.
+    _set_status_in_editor(ana, 0, "needs")
+    alert = _alert(ana, "Claim #1: your change was not saved")
+    expect(alert).to_be_visible()
+    expect(alert).to_contain_text("Ben changed the note from (empty) to “Ben: source is the ministry”")
+    ana.get_by_role("button", name="Keep mine (claim #1)").first.click()
+    expect(_alert(ana, "your change was not saved")).to_have_count(0)
+
+    # The audit trail has every change, once, in order; no one wrote a value they did not change.
+    with sqlite3.connect(db) as conn:
+        trail = conn.execute("SELECT claim_key, field, old, new, reviewer FROM review_events ORDER BY id").fetchall()
+    first, second = trail[0][0], trail[1][0]
+    assert [(1 if k == first else 2, f, o, v, r) for k, f, o, v, r in trail] == [
+        (1, "status", "unreviewed", "confirmed", "Ana"),
+        (2, "status", "unreviewed", "wrong", "Ben"),
+        (2, "note", "", "Ana: check the 2024 figure", "Ana"),
+        (1, "note", "", "Ben: source is the ministry", "Ben"),
+        (1, "status", "confirmed", "needs follow-up", "Ana"),
+    ]
+    assert first != second
+
+    # Both exports carry every review: each field as its last writer left it.
+    for page in (ana, ben):
+        rows = _download_csv(page)
+        assert len(rows) == n
+        assert [(r["review_status"], r["reviewer_note"]) for r in rows[:2]] == [
+            ("needs follow-up", "Ben: source is the ministry"),
+            ("wrong", "Ana: check the 2024 figure"),
+        ]
+        assert [r["reviewer"] for r in rows[:2]] == ["Ana", "Ana"]
+        assert {r["review_status"] for r in rows[2:]} == {"unreviewed"}

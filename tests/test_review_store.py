@@ -105,14 +105,15 @@ def test_database_uses_wal(store):
 
 def test_review_is_written_immediately_and_seen_by_a_new_store(store):
     keys = _keys(ARTICLE)
-    art = store.open_article(ARTICLE, keys, date=dt.date(2024, 5, 1))
+    art = store.open_article(ARTICLE, keys, date=dt.date(2024, 5, 1), reviewer="Ana")
     saved = store.save_review(art.document_key, keys[1], status="wrong", note="Dam is 2.9bn", reviewer="Ana")
     assert saved.status == "wrong" and saved.reviewer == "Ana" and saved.reviewed_at.endswith("+00:00")
 
     fresh = ReviewStore(store.path)
     got = fresh.reviews(art.document_key)
     assert got[keys[1]] == saved
-    last = fresh.last_article()
+    assert fresh.last_article("Ben") is None and fresh.last_article("") is None  # each reviewer's own
+    last = fresh.last_article(" ana ")
     assert last is not None and last.text == ARTICLE and last.date == dt.date(2024, 5, 1)
     assert last.title == "Officials said 40,000 people were evacuated from the valley."
 

@@ -5,20 +5,33 @@ edits read back. app.py only lays these out."""
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import html
+import io
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import cast
 from urllib.parse import urlparse
 
 import pandas as pd
 
 from checker.models import CheckedClaim, Report
-from checker.output.report import claim_value_text, format_value, report_to_dict, to_csv
-from checker.review.store import REVIEW_FIELDS, STATUSES, Review, export_rows
+from checker.output.report import claim_value_text, format_value, report_to_dict, safe_cell, to_csv
+from checker.review.store import (
+    EVENT_FIELDS,
+    REVIEW_FIELDS,
+    STATUSES,
+    Conflict,
+    Review,
+    ReviewEvent,
+    StoredTable,
+    export_rows,
+)
 from checker.verdict import claim_interval, in_row_unit
 
 # Highlight colours: (background, border). Amber marks a vague amount the
@@ -148,17 +161,133 @@ def filter_frame(frame: pd.DataFrame, verdicts: Sequence[str], statuses: Sequenc
     return frame[keep]
 
 
-def export_csv(report: Report, keys: Sequence[str], reviews: dict[str, Review]) -> bytes:
-    return to_csv(report, extra=export_rows(keys, reviews), extra_fields=REVIEW_FIELDS)
+# The CSV a desk reads: what was claimed, what was found, what the reviewer decided.
+DESK_FIELDS: tuple[str, ...] = ("claim", "sentence", "verdict", "reference_value", "source", "as_of",
+                                "review_status", "reviewer", "reviewer_note")
 
 
-def export_json(report: Report, keys: Sequence[str], reviews: dict[str, Review]) -> str:
-    """The JSON report contract, each claim with an added "review" object."""
+def desk_rows(report: Report, keys: Sequence[str], reviews: Mapping[str, Review]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for c, key in zip(report.claims, keys):
+        review = reviews.get(key, Review(key))
+        ref = c.reference
+        rows.append({
+            "claim": c.claim.text,
+            "sentence": c.claim.sentence,
+            "verdict": c.verdict,
+            "reference_value": f"{reference_value_text(c)} {ref.unit}".strip() if ref else "",
+            "source": ref.source if ref else "",
+            "as_of": ref.as_of if ref else "",
+            "review_status": review.status,
+            "reviewer": review.reviewer,
+            "reviewer_note": review.note,
+        })
+    return rows
+
+
+def export_csv(report: Report, keys: Sequence[str], reviews: Mapping[str, Review], *, full: bool = True) -> bytes:
+    """The report with reviews as CSV: every report column (`full`) or DESK_FIELDS."""
+    if full:
+        return to_csv(report, extra=export_rows(keys, dict(reviews)), extra_fields=REVIEW_FIELDS)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=DESK_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in desk_rows(report, keys, reviews):
+        writer.writerow({k: safe_cell(v) for k, v in row.items()})
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def bundled_table_hashes(folder: Path) -> dict[str, str]:
+    """SHA-256 of each bundled table's file, by the name reports give it ('reference_data/cities.csv')."""
+    if not folder.is_dir():
+        return {}
+    return {f"{folder.name}/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.glob("*.csv")) if p.is_file()}
+
+
+def tables_used(
+    report: Report, uploaded: Sequence[StoredTable], bundled: Mapping[str, str] | None = None
+) -> list[dict[str, str]]:
+    """Every table the check used, by name, with the SHA-256 of its content."""
+    hashes = {t.name: t.sha256 for t in uploaded}
+    bundled = bundled or {}
+    return [{"name": name, "sha256": hashes.get(name) or bundled.get(name, ""),
+             "kind": "uploaded" if name in hashes else "bundled"} for name in report.tables]
+
+
+def export_json(
+    report: Report,
+    keys: Sequence[str],
+    reviews: Mapping[str, Review],
+    *,
+    history: Sequence[ReviewEvent] | None = None,
+    tables: Sequence[StoredTable] = (),
+    bundled: Mapping[str, str] | None = None,
+) -> str:
+    """The JSON report contract, each claim with an added "review" object (and its
+    "history" when given), and "table_files": each table used, uploaded ones with their hash."""
     data = report_to_dict(report)
     claims = cast(list[dict[str, object]], data["claims"])
-    for claim, review in zip(claims, export_rows(keys, reviews)):
+    by_claim: dict[str, list[dict[str, object]]] = {}
+    for e in history or ():
+        by_claim.setdefault(e.claim_key, []).append({f: v for f, v in e.export_fields().items() if f != "claim_key"})
+    for claim, key, review in zip(claims, keys, export_rows(keys, dict(reviews))):
+        if history is not None:
+            review = {**review, "history": by_claim.get(key, [])}
         claim["review"] = review
+    data["table_files"] = tables_used(report, tables, bundled)
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+# ClaimReview ratings for a verdict a reviewer confirmed (1 worst .. 3 best).
+CLAIM_REVIEW_RATINGS: dict[str, tuple[int, str]] = {"contradicted": (1, "False"), "supported": (3, "True")}
+
+
+def claim_review_count(report: Report, keys: Sequence[str], reviews: Mapping[str, Review]) -> int:
+    return sum(1 for c, k in zip(report.claims, keys)
+               if c.verdict in CLAIM_REVIEW_RATINGS and reviews.get(k, Review(k)).status == "confirmed")
+
+
+def claim_review_jsonld(
+    report: Report,
+    keys: Sequence[str],
+    reviews: Mapping[str, Review],
+    *,
+    publisher: str = "",
+    url: str = "",
+    today: str = "",
+) -> str:
+    """schema.org ClaimReview (JSON-LD) for each claim a reviewer confirmed whose verdict
+    is supported or contradicted: a person checked it and the finding is definite.
+    A claim marked wrong, needing follow-up or unreviewed, or unverified, is left out."""
+    items: list[dict[str, object]] = []
+    for c, key in zip(report.claims, keys):
+        review = reviews.get(key, Review(key))
+        if review.status != "confirmed" or c.verdict not in CLAIM_REVIEW_RATINGS:
+            continue
+        value, name = CLAIM_REVIEW_RATINGS[c.verdict]
+        body = c.note + (f" Reviewer's note: {review.note}" if review.note else "")
+        item: dict[str, object] = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "claimReviewed": c.claim.sentence,
+            "reviewBody": body,
+            "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 3, "worstRating": 1,
+                             "alternateName": name},
+            "itemReviewed": {"@type": "Claim", "text": c.claim.text},
+        }
+        if publisher:
+            item["author"] = {"@type": "Organization", "name": publisher}
+        if today:
+            item["datePublished"] = today
+        if report.date_known:
+            cast(dict[str, object], item["itemReviewed"])["datePublished"] = report.date.isoformat()
+        if url:
+            item["url"] = url
+        if c.reference is not None and (link := safe_url(c.reference.source_url)):
+            item["citation"] = {"@type": "CreativeWork", "name": c.reference.source, "url": link}
+        items.append(item)
+    return json.dumps(items, ensure_ascii=False, indent=2)
 
 
 def date_caption(date: object, source: str) -> str:
@@ -223,23 +352,112 @@ def chart_bands(c: CheckedClaim) -> ChartBands | None:
     return ChartBands(low, high, figure, row.low, row.high, row.value)
 
 
-def editor_changes(
-    edited_rows: dict[int | str, dict[str, object]], frame: pd.DataFrame
-) -> list[tuple[str, str | None, str | None]]:
-    """The editor's `edited_rows` (row position -> changed cells) as
-    (claim key, new status or None, new note or None) for the store."""
-    out = []
+# The editor's review columns and the review fields they edit.
+EDITOR_FIELDS: dict[str, str] = {"status": "status", "reviewer_note": "note"}
+
+
+@dataclass(frozen=True)
+class FieldEdit:
+    """One field of one claim's review set to a value by the reviewer."""
+
+    key: str
+    field: str
+    value: str
+
+
+def _cell_value(column: str, value: object) -> str | None:
+    if column == "reviewer_note":
+        # A cleared text cell comes back as None: that means an empty note.
+        return "" if value is None else str(value)
+    # An unknown status (never offered by the editor) is ignored rather than stored.
+    return value if isinstance(value, str) and value in STATUSES else None
+
+
+def editor_delta(
+    edited_rows: Mapping[int | str, Mapping[str, object]],
+    handled: Mapping[int | str, Mapping[str, object]],
+    frame: pd.DataFrame,
+) -> list[FieldEdit]:
+    """The cells of the editor's `edited_rows` (row position -> changed cells, every
+    edit since the editor was drawn) that are new since `handled` (the `edited_rows`
+    already acted on): each a FieldEdit on the claim key of its row in `frame`.
+    Earlier edits are never sent again."""
+    before = {int(pos): cells for pos, cells in handled.items()}
+    out: list[FieldEdit] = []
     for position, cells in edited_rows.items():
+        old = before.get(int(position), {})
         key = str(frame.index[int(position)])
-        status = cells.get("status")
-        note: str | None = None
-        if "reviewer_note" in cells:
-            # A cleared text cell comes back as None: that means an empty note.
-            note = "" if cells["reviewer_note"] is None else str(cells["reviewer_note"])
-        out.append((key, status if status in STATUSES else None, note))
+        for column, name in EDITOR_FIELDS.items():
+            if column not in cells or (column in old and old[column] == cells[column]):
+                continue
+            value = _cell_value(column, cells[column])
+            if value is not None:
+                out.append(FieldEdit(key, name, value))
     return out
 
 
+def changes_to_save(edits: Sequence[FieldEdit], seen: Mapping[str, Review]) -> dict[str, dict[str, str]]:
+    """Edits grouped by claim as {field: value}, leaving out a value equal to what the
+    tab last saw (that is no change of the reviewer's)."""
+    out: dict[str, dict[str, str]] = {}
+    for e in edits:
+        if e.value != seen.get(e.key, Review(e.key)).value(e.field):
+            out.setdefault(e.key, {})[e.field] = e.value
+    return out
+
+
+FIELD_LABELS = {"status": "status", "note": "note"}
+
+
+def _quoted(value: str) -> str:
+    return f"“{value}”" if value else "(empty)"
+
+
+def when_text(at: str) -> str:
+    """'2026-11-28T10:02:03+00:00' as '2026-11-28 10:02:03 UTC'."""
+    return at.replace("T", " ").removesuffix("+00:00") + " UTC" if at else ""
+
+
+def event_text(e: ReviewEvent) -> str:
+    who = e.reviewer or "someone without a name"
+    return f"{who} changed the {FIELD_LABELS[e.field]} from {_quoted(e.old)} to {_quoted(e.new)} at {when_text(e.at)}"
+
+
+def conflict_text(conflict: Conflict, number: int) -> str:
+    """Why a reviewer's save was refused, who changed the claim and when, and both values."""
+    lines = [f"Claim #{number}: your change was not saved, because the claim changed after your page showed it."]
+    lines += [event_text(e) + "." for e in conflict.missed]
+    yours = "; ".join(f"{FIELD_LABELS[f]} {_quoted(v)}" for f, v in conflict.yours.items())
+    stored = "; ".join(f"{FIELD_LABELS[f]} {_quoted(conflict.stored.value(f))}" for f in conflict.yours)
+    lines.append(f"Yours: {yours}. Stored now: {stored}.")
+    return "\n\n".join(lines)
+
+
+def history_frame(events: Sequence[ReviewEvent]) -> pd.DataFrame:
+    """A claim's audit trail for the detail panel, oldest first."""
+    return pd.DataFrame(
+        [{"when": when_text(e.at), "reviewer": e.reviewer, "field": FIELD_LABELS[e.field], "from": e.old,
+          "to": e.new} for e in events],
+        columns=["when", "reviewer", "field", "from", "to"],
+    )
+
+
+def review_signature(frame: pd.DataFrame, reviews: Mapping[str, Review]) -> str:
+    """Changes whenever a shown row's review changes (by anyone): the editor's key
+    includes it, so the editor is redrawn from the store and forgets older edits."""
+    parts = [f"{k}\x00{reviews[k].version}" if k in reviews else str(k) for k in frame.index]
+    return hashlib.sha1("\x01".join(parts).encode()).hexdigest()[:12]
+
+
+def history_csv(events: Sequence[ReviewEvent], number: Mapping[str, int]) -> bytes:
+    """The audit trail as CSV (UTF-8 with BOM, spreadsheet-safe), with each claim's number."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(("claim", *EVENT_FIELDS))
+    for e in events:
+        row = e.export_fields()
+        writer.writerow([safe_cell(v) for v in (number.get(e.claim_key, ""), *(row[f] for f in EVENT_FIELDS))])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
 def why_text(c: CheckedClaim) -> str:
