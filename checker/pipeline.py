@@ -65,7 +65,7 @@ def check_text(
     reported = 0
     decisions = match_claims(text, claims, reference, lexicon)
     for k, (claim, decision) in enumerate(zip(claims, decisions), start=1):
-        checked.append(_check_one(claim, decision, reference, date, options, article_date))
+        checked.append(_check_one(claim, decision, reference, date, options, article_date, lexicon))
         # At most one call per percent: each call may redraw a progress bar.
         if progress is not None and (k * 100 // len(claims) > reported or k == len(claims)):
             reported = k * 100 // len(claims)
@@ -81,17 +81,18 @@ def check_text(
 
 
 def _check_one(claim: Claim, decision: Decision, reference: Reference, date: dt.date,
-               options: VerdictOptions, article_date: dt.date | None) -> CheckedClaim:
+               options: VerdictOptions, article_date: dt.date | None, lexicon: Lexicon | None) -> CheckedClaim:
     forecast = projection_verdict(claim, date)
     if forecast is not None:
         return forecast
-    relative = years_ago_as_year(claim, date)
-    if relative is not None:
-        match = match_claim(relative, reference)
+    relative = years_ago_as_year(claim, article_date)
+    if relative is not None and article_date is not None:
+        match = match_claim(relative, reference, lexicon)
         if match is not None:
             result = judge(relative, match, options)
-            note = (f"{result.note} “{claim.text} ago” was read as the year {int(relative.value)}, "
-                    f"counting from the publication date {date.isoformat()}.")
+            note = (f"{result.note} “{claim.text} ago” was read as the years {int(relative.value)}–"
+                    f"{int(relative.value_high or relative.value)}, counting back from the publication date "
+                    f"{article_date.isoformat()}.")
             return replace(result, claim=claim, note=note)
     # --- When (issue #10): the claim's time picks the row of a series and dates the verdict.
     time = claim_time(claim, article_date)

@@ -216,3 +216,22 @@ def test_a_geonames_city_figure_never_contradicts(bundled: Reference) -> None:
     c = check_text("Kyiv has 1.2 million residents.", reference=bundled, date=DAY).claims[0]
     assert c.reference is not None and c.reference.entity == "Kyiv"
     assert c.verdict == "unverified"
+
+
+@pytest.mark.parametrize(("text", "claim", "verdict", "entity"), [
+    # found in review: each was a false "contradicted"
+    ("In France, Germany's population is 84 million.", "84 million", "supported", "Germany"),
+    ("In Kenya, the rally's 5,000 people marched.", "5,000 people", "unverified", ""),
+    ("Sydney has hundreds of thousands of residents.", "hundreds of thousands of residents", "unverified",
+     "Sydney"),
+    # "N years ago" is a span of two years from the article's date, wider when hedged
+    ("Ukraine became independent about 34 years ago.", "34 years", "supported", "Ukraine"),
+    ("Ukraine became independent 34 years ago.", "34 years", "supported", "Ukraine"),
+])
+def test_review_cases(bundled: Reference, text: str, claim: str, verdict: str, entity: str) -> None:
+    assert verdict_of(text, claim, bundled)[:2] == (verdict, entity)
+
+
+def test_years_ago_without_the_article_date_is_not_counted_from_today(bundled: Reference) -> None:
+    c = check_text("Ukraine became independent 30 years ago.", reference=bundled, date_source="none found").claims[0]
+    assert c.verdict == "unverified"

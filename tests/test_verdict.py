@@ -262,5 +262,5 @@ def test_readme_rule_table_lists_exactly_the_rules_in_code() -> None:
     assert documented == {r.value for r in Rule}
     # Every rule function judge() runs is named after a rule, in the order README explains.
     assert [f.__name__.replace("_", "-") for f in RULES[:-1]] == [
-        "no-reference", "unit-mismatch", "date", "event-year", "vague", "estimate-tolerance",
-        "source-tolerance", "reference-rounding", "undated-reference", "metro-area", "party-claim"]
+        "no-reference", "unit-mismatch", "metro-area", "party-claim", "date", "event-year", "vague",
+        "estimate-tolerance", "source-tolerance", "reference-rounding", "undated-reference"]

@@ -131,7 +131,7 @@ def metric_evidence(sent: Sentence, regions: Sequence[Region], window: Region, r
         stems = _phrase_stems(phrase)
         if not stems:
             continue
-        if _is_counted_noun(phrase, claim_group, lex):
+        if _is_counted_noun(phrase, lex):
             # "5,000 people" at a rally: the counted noun alone is not the population; and
             # it must be the number's own noun, or next to it.
             own = phrase in claim_group or find_phrase(sent, stems, regions[0], lex) >= 0
@@ -171,7 +171,7 @@ def metric_evidence(sent: Sentence, regions: Sequence[Region], window: Region, r
     return best
 
 
-def _is_counted_noun(phrase: str, claim_group: frozenset[str], lex: Lexicon) -> bool:
+def _is_counted_noun(phrase: str, lex: Lexicon) -> bool:
     """Is a metric word only a counted noun that any crowd has ("people", "residents", a
     concept's `weak` phrases)? Weak evidence then; "35 abstentions" is not."""
     folded = " ".join(phrase.casefold().split())
@@ -188,7 +188,9 @@ def _in_regions(sent: Sentence, regions: Sequence[Region], stems: tuple[str, ...
         if len(stems) <= 2:
             at = find_phrase(sent, stems, region, lex, own_before=first if region is regions[0] else -1)
         else:  # a longer metric name may be written in another order ("granted its town charter")
-            at = region.first if set(stems) <= _stems_in(sent, region) else -1
+            at = -1
+            if set(stems) <= _stems_in(sent, region):
+                at = min(k for k in range(region.first, min(region.last, len(sent.stems))) if sent.stems[k] in stems)
         if at >= 0:
             return Evidence(score - region.discount, reason if not region.discount else f"{reason} ({region.name})",
                             at, stems)
@@ -197,14 +199,20 @@ def _in_regions(sent: Sentence, regions: Sequence[Region], stems: tuple[str, ...
 
 def _weak(sent: Sentence, regions: Sequence[Region], window: Region, phrase: str, lex: Lexicon,
           first: int) -> Evidence:
-    """A counted noun names a population only beside a word of having ("home to", "with", "has")."""
-    clause = regions[-1] if regions else window
-    words = set(sent.folded[clause.first:clause.last]) | set(sent.folded[window.first:window.last])
-    if words & lex.having:
-        # As strong as where the having word stands: next to the number, or further off.
-        near = next((r for r in regions if set(sent.folded[r.first:r.last]) & lex.having), clause)
-        return Evidence(100.0 - near.discount, f"“{phrase}” with a word of having")
-    # "Georgia's 4.9 million people": a place's possessive right before the number.
-    if "s" in sent.folded[max(0, first - 2):first]:
-        return Evidence(100.0 - clause.discount, f"“{phrase}” after a place's possessive")
+    """A counted noun names a population only after a word of having, a few words before
+    the number in its own segment ("has 84 million people", "home to some 520,000"), or
+    right after a place's possessive ("Georgia's 4.9 million people")."""
+    clause = regions[1] if len(regions) > 1 else window
+    before = sent.folded[max(clause.first, first - _HAVING_REACH):first]
+    if set(before) & lex.having:
+        return Evidence(100.0, f"“{phrase}” with a word of having")
+    possessives = [m.end for m in sent.mentions if m.possessive] + [
+        end for _, end, _ in sent.anaphors if sent.text[sent.spans[end - 1][1]:][:1] in ("'", "’")]
+    if any(first - 2 <= end <= first - 1 for end in possessives):
+        return Evidence(100.0, f"“{phrase}” after a place's possessive")
     return NONE
+
+
+# How far before the number, in its clause, a word of having may stand: "is home to some
+# 520,000", "with 13.6 million and 16 million inhabitants".
+_HAVING_REACH = 6

@@ -27,7 +27,7 @@ from checker.lexicon import Lexicon, lexicon
 from checker.match.evidence import Evidence, Region, lexicon_dimension, metric_evidence, row_concept
 from checker.match.features import Candidate, PlaceFeatures, terms
 from checker.match.roles import LEVEL, NumberRole, number_role
-from checker.match.sentence import Mention, Sentence, analyse, entity_types, stems_of
+from checker.match.sentence import Mention, Sentence, analyse, entity_types, per_reference, stems_of
 from checker.models import Claim, Match, ReferenceRow
 from checker.reference import Reference
 
@@ -96,16 +96,16 @@ def match_claims(text: str, claims: Sequence[Claim], reference: Reference,
         read_to = max(read_to, start + len(sentence))
 
 
-_CACHE: dict[tuple[str, int, int, int], Sentence] = {}
-
-
 def _analysed(text: str, start: int, reference: Reference, lex: Lexicon) -> Sentence:
-    key = (text, start, id(reference), id(lex))
-    sent = _CACHE.get(key)
+    """A sentence read once per reference and lexicon (a sentence often holds several
+    claims); the memo lives on the reference, so it goes when the reference goes."""
+    memo = per_reference(reference, "sentences")
+    key = (text, start, id(lex))
+    sent = memo.get(key)
     if sent is None:
-        if len(_CACHE) > 256:
-            _CACHE.clear()
-        sent = _CACHE[key] = analyse(text, start, reference, lex)
+        if len(memo) > 256:
+            memo.clear()
+        sent = memo[key] = analyse(text, start, reference, lex)
     return sent
 
 
@@ -404,22 +404,6 @@ def _former_or_latter(sent: Sentence, at: int, earlier: Sequence[Sentence], form
     return None
 
 
-_LABEL_LINE = re.compile(r"^\W{0,3}[A-Za-z][\w ()-]{0,40}:\s")
-
-
-def _continues_a_fact_box(sent: Sentence, earlier: Sequence[Sentence]) -> bool:
-    """A line of a fact box ("- Area: 199,951 sq km"), or a sentence right under a heading
-    (a short line naming a place and no figure). Prose sentences that name no place are
-    not guessed at: "Kenya has 65 million" is not France's figure when no table holds Kenya."""
-    if _LABEL_LINE.match(sent.text):
-        return True
-    if not earlier:
-        return False
-    heading = earlier[-1]
-    return len(heading.words) <= 8 and not any(w.isdigit() for w in heading.words) \
-        and not heading.text.rstrip().endswith((".", "!", "?"))
-
-
 def _topic(earlier: Sequence[Sentence], first: int) -> list[Mention]:
     """A sentence that names no place and points at none continues the one before: the
     lines of a fact box under "Kyrgyzstan at a glance", "The population is 6.2 million"
@@ -489,7 +473,8 @@ def _bracketed(sent: Sentence, m: Mention, first: int) -> bool:
 
 def _of_after(sent: Sentence, m: Mention, last: int) -> bool:
     """'116,000 sq km of Ukraine': 'of' and the place within two words after the number."""
-    return last <= m.position <= last + 2 and sent.folded[m.position - 1] == "of" and not m.anaphor
+    return m.position >= 1 and last <= m.position <= last + 2 and sent.folded[m.position - 1] == "of" \
+        and not m.anaphor
 
 
 def _antecedent(sent: Sentence, first: int, lex: Lexicon) -> str | None:
@@ -503,8 +488,11 @@ def _antecedent(sent: Sentence, first: int, lex: Lexicon) -> str | None:
     # million") or a participle ("Siemens, founded in 1847, ...").
     word = sent.folded[opening]
     participle = word.endswith("ed") and len(word) > 4 or word in lex.role_words("participles")
-    # ... or a possessive that describes it: "Mount Elbrus, Europe's highest summit at 6,242 metres".
-    possessive = opening + 1 < len(sent.folded) and sent.folded[opening + 1] == "s"
+    # ... or a possessive that describes it: "Mount Elbrus, Europe's highest summit at 6,242
+    # metres" (but "In France, Germany's population is 84 million" is about Germany, a
+    # place of the tables itself).
+    possessive = opening + 1 < len(sent.folded) and sent.folded[opening + 1] == "s" \
+        and not any(m.position <= opening < m.end for m in sent.mentions)
     if word not in (*lex.role_words("relative"), "a", "an") and not participle and not possessive:
         return None
     before = [m for m in sent.mentions if m.end <= opening]

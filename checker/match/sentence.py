@@ -9,8 +9,11 @@ shared by every number in it.
 from __future__ import annotations
 
 import re
+import threading
+import weakref
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
+from typing import Any
 
 from checker.extract.sentences import CLAUSE_BREAK
 from checker.extract.tokens import SENTENCE_OPENERS, STOP
@@ -179,22 +182,41 @@ def _anaphors(text: str, spans: tuple[tuple[int, int], ...], folded: tuple[str, 
     return tuple(out)
 
 
-@lru_cache(maxsize=4096)
+_MEMOS: weakref.WeakKeyDictionary[Reference, dict[str, dict[Any, Any]]] = weakref.WeakKeyDictionary()
+_MEMO_LOCK = threading.Lock()
+
+
+def per_reference(reference: Reference, name: str) -> dict[Any, Any]:
+    """A memo that lives as long as `reference`: what is read from a reference is kept
+    with it, so an uploaded table's reference is freed with everything read from it."""
+    with _MEMO_LOCK:
+        memos = _MEMOS.setdefault(reference, {})
+        return memos.setdefault(name, {})
+
+
 def entity_types(reference: Reference, name: str) -> frozenset[str]:
-    return frozenset(dict(r.extra).get("entity_type", "").strip().casefold() for r in reference.rows_for(name))
+    memo = per_reference(reference, "entity_types")
+    if name not in memo:
+        memo[name] = frozenset(dict(r.extra).get("entity_type", "").strip().casefold()
+                               for r in reference.rows_for(name))
+    return memo[name]
 
 
-@lru_cache(maxsize=8)
 def first_words(reference: Reference) -> frozenset[str]:
     """The first word of every name in the reference's index."""
-    return frozenset(key.split(" ", 1)[0] for key in reference.entity_index)
+    memo = per_reference(reference, "first_words")
+    if "words" not in memo:
+        memo["words"] = frozenset(key.split(" ", 1)[0] for key in reference.entity_index)
+    return memo["words"]
 
 
-@lru_cache(maxsize=4096)
 def _is_demonym(reference: Reference, name: str) -> bool:
-    rows = reference.rows_for(name)
-    return bool(rows) and all(name != normalise_name(r.entity) and name in {normalise_name(d) for d in demonyms_of(r)}
-                              for r in rows[:1])
+    memo = per_reference(reference, "demonyms")
+    if name not in memo:
+        rows = reference.rows_for(name)
+        memo[name] = bool(rows) and name != normalise_name(rows[0].entity) \
+            and name in {normalise_name(d) for d in demonyms_of(rows[0])}
+    return bool(memo[name])
 
 
 def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], ...], folded: tuple[str, ...],

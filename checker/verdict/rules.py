@@ -150,7 +150,8 @@ def event_year(case: Case) -> CheckedClaim | None:
     row = case.row
     events = sorted((row, *family), key=lambda r: r.as_of or str(r.value))
     listed = "; ".join(f"{int(r.value)} ({r.metric})" for r in events if r.value is not None)
-    if row.value == case.claim.value:
+    high = case.claim.value_high if case.claim.value_high is not None else case.claim.value
+    if row.value is not None and case.claim.value <= row.value <= high:
         return case.checked("supported", Rule.EVENT_YEAR,
                             f"The article says “{case.claim.text}”; the reference dates {row.entity}'s "
                             f"{row.metric} to {row.as_of or int(row.value)} (source: {row.source}), one of the "
@@ -231,8 +232,8 @@ def undated_reference(case: Case) -> CheckedClaim | None:
 
 
 # Words that say a figure counts a whole urban area, not the city proper.
-_METRO_WORDS = re.compile(r"\b(?:metro\w*|metropolitan|urban area|greater|conurbation|agglomeration|wider area|"
-                          r"region|city region)\b", re.IGNORECASE)
+_METRO_WORDS = re.compile(r"\b(?:(?i:metro\w*|metropolitan|urban area|conurbation|agglomeration|wider area|"
+                          r"city region)|Greater)\b")
 
 
 def metro_area(case: Case) -> CheckedClaim | None:
@@ -275,6 +276,9 @@ def compare(case: Case) -> CheckedClaim:
 RULES: tuple[Callable[[Case], CheckedClaim | None], ...] = (
     no_reference,
     unit_mismatch,
+    # What the row cannot confirm comes before any tolerance: a metro total, a party's figure.
+    metro_area,
+    party_claim,
     date,
     event_year,
     vague,
@@ -282,8 +286,6 @@ RULES: tuple[Callable[[Case], CheckedClaim | None], ...] = (
     source_tolerance,
     reference_rounding,
     undated_reference,
-    metro_area,
-    party_claim,
     compare,
 )
 

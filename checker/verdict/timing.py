@@ -51,12 +51,20 @@ def _time_words(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple
     return futures, years
 
 
-def years_ago_as_year(claim: Claim, date: dt.date) -> Claim | None:
-    """'eight years ago' in an article of 2022 points at 2014: check it as that year."""
-    if claim.unit != "years" or claim.qualifier not in ("exact", "approx"):
+def years_ago_as_year(claim: Claim, date: dt.date | None) -> Claim | None:
+    """'eight years ago' in an article of February 2022 points at a day between February
+    2013 and February 2014: checked as the years 2013-2014 (one more either side for
+    "about eight years ago"). None without the article's date, or for a fraction of years."""
+    if date is None or claim.unit != "years" or claim.qualifier not in ("exact", "approx"):
+        return None
+    if not float(claim.value).is_integer():
         return None
     after = claim.sentence[claim.end - claim.sentence_start:].lstrip().lower()
     if not after.startswith("ago"):
         return None
-    year = date.year - claim.value
-    return replace(claim, value=year, unit="year", decimals=0, qualifier="exact")
+    latest = date.year - int(claim.value)
+    earliest = latest - 1
+    if claim.qualifier == "approx":
+        earliest, latest = earliest - 1, latest + 1
+    return replace(claim, value=float(earliest), value_high=float(latest), unit="year", decimals=0,
+                   qualifier="range")
