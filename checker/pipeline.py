@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -60,7 +61,8 @@ def check_text(
         article_date, date_source = found.date, found.source
     date = article_date or dt.date.today()
     options = options or VerdictOptions()
-    claims = extract_claims(text)
+    # The article's own dateline ("Published 18 February 2026") is when it appeared, not a claim.
+    claims = [c for c in extract_claims(text) if not (c.unit == "year" and _DATELINE.match(c.sentence))]
     checked: list[CheckedClaim] = []
     reported = 0
     decisions = match_claims(text, claims, reference, lexicon)
@@ -78,6 +80,9 @@ def check_text(
         checked = sorted([*kept, *elapsed], key=lambda c: (c.claim.start, c.claim.end))
     return Report(text=text, date=date, claims=tuple(checked), tables=reference.tables,
                   date_source=date_source, date_known=article_date is not None)
+
+
+_DATELINE = re.compile(r"^\W{0,3}(?:published|updated|posted|first published|last updated)\b", re.IGNORECASE)
 
 
 def _check_one(claim: Claim, decision: Decision, reference: Reference, date: dt.date,

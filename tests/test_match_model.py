@@ -235,3 +235,28 @@ def test_review_cases(bundled: Reference, text: str, claim: str, verdict: str, e
 def test_years_ago_without_the_article_date_is_not_counted_from_today(bundled: Reference) -> None:
     c = check_text("Ukraine became independent 30 years ago.", reference=bundled, date_source="none found").claims[0]
     assert c.verdict == "unverified"
+
+
+@pytest.mark.parametrize(("text", "claim", "verdict", "entity", "metric"), [
+    # found by a newcomer's first paragraphs
+    ("Portugal's capital, Lisbon, is home to 545,000 people.", "545,000 people", "unverified", "Lisbon",
+     "population"),
+    ("Chile stretches 4,300 km from north to south.", "4,300 km", "unverified", "", ""),
+    ("Chile has a coastline of 6,435 km.", "6,435 km", "supported", "Chile", "coastline"),
+    ("Norway became independent in 1905.", "1905", "supported", "Norway", "union with Sweden declared dissolved"),
+    ("Croatia declared independence in 1991, while Slovakia became independent in 1990.", "1990",
+     "contradicted", "Slovakia", ""),
+    ("Measured at purchasing-power parity, Senegal's GDP came to $83.2 billion in 2024.", "$83.2 billion",
+     "supported", "Senegal", "GDP (PPP)"),
+])
+def test_newcomer_cases(bundled: Reference, text: str, claim: str, verdict: str, entity: str, metric: str) -> None:
+    got = verdict_of(text, claim, bundled)
+    assert got[:2] == (verdict, entity)
+    if metric:
+        assert got[2] == metric
+
+
+def test_the_article_s_own_dateline_is_no_claim(bundled: Reference) -> None:
+    report = check_text("Published 3 March 2026\nFrance has 68.5 million people.", reference=bundled)
+    assert [c.claim.text for c in report.claims] == ["68.5 million people"]
+    assert report.date.isoformat() == "2026-03-03"

@@ -142,8 +142,12 @@ def metric_evidence(sent: Sentence, regions: Sequence[Region], window: Region, r
             best = ev
         if best.score >= 100.0:
             return best
-    # 2. The concept's words.
+    # 2. The concept's words. A row of a family of events ("independence") is of that family's
+    # concept, whatever the event is called ("union with Sweden declared dissolved").
     concept, rest = row_concept(row.metric, row.unit, lex)
+    group = dict(row.extra).get("event_group", "")
+    if group:
+        concept = next((c for c in lex.concepts if c.name == group), concept)
     if concept is None:
         return best
     missing = [w for w in rest if w not in _stems_in(sent, window)]

@@ -76,7 +76,8 @@ def terms(f: PlaceFeatures, mention: Mention, lex: Lexicon) -> tuple[Term, ...]:
     if f.subject:
         out.append(Term("role", w["subject"], "the sentence's subject"))
     if f.possessive:
-        out.append(Term("role", w["possessive"], f"“{mention.anaphor or mention.surface}'s” before the metric"))
+        owner = mention.anaphor if mention.anaphor == "its" else f"{mention.anaphor or mention.surface}'s"
+        out.append(Term("role", w["possessive"], f"“{owner}” before the metric"))
     if f.anaphor:
         out.append(Term("reference", w["anaphora"], f"“{f.anaphor}” → {mention.surface}, named before"))
     if f.antecedent == "yes":

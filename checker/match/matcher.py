@@ -137,6 +137,8 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
     # metric words: their evidence is read once.
     evidence_of: dict[tuple[str, tuple[str, ...], str], Evidence] = {}
     for mention in mentions:
+        if claim.unit == "year" and mention.object and mention.preposition not in ("including", "to", "with"):
+            continue  # "independence from France in 1960" is not an event of France
         rows = reference.rows_for(mention.name)
         for row in rows:
             if not units_compatible(claim.unit, row.unit, lex):
@@ -167,8 +169,11 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
             governs = mention.possessive and f.clause == "same" and (
                 mention.end <= evidence.at <= mention.end + 3 or mention.end <= first <= mention.end + 2)
             # "Kenya's main port", "Tunisia's coastal rivals": a possessive that governs
-            # neither names a place only to describe another.
+            # neither names a place only to describe another; and when that other is a
+            # smaller place ("Portugal's capital, Lisbon"), the figure is not the country's.
             modifier = mention.possessive and not governs and not mention.anaphor
+            if modifier and _describes_a_smaller_place(sent, mention, lex):
+                continue
             f = replace(f, attribution=attribution, type_priority=lex.type_priority.get(_entity_type(row), 0.0),
                         type_named=named_type, modifier=modifier,
                         matched_qualifiers=_matched_qualifiers(sent, window, row, lex), possessive=governs)
@@ -185,6 +190,10 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
     # within a series (one metric, several years), the latest.
     best = max(candidates, key=lambda c: (round(c.total, 6), -_unmatched_qualifiers(sent, window, c.row, lex),
                                           c.row.as_of))
+    if claim.unit == "year" and best.features.clause == "other" and best.features.antecedent != "yes":
+        # "Croatia declared independence in 1991, while Slovakia became independent in
+        # 1990": a year dates an event of the place its own clause names.
+        return Decision(None, "the year's own clause names another place, which has no row for it")
     together = _coordinated(sent, best.mention, first)
     if together and best.features.respectively != "pair" and best.features.antecedent != "yes" \
             and all(features[id(m)].clause in ("same", "first") for m in sent.mentions if m.surface in together):
@@ -214,6 +223,16 @@ def _unmatched_qualifiers(sent: Sentence, window: Region, row: ReferenceRow, lex
     return len(rest) - _matched_qualifiers(sent, window, row, lex)
 
 
+def _describes_a_smaller_place(sent: Sentence, mention: Mention, lex: Lexicon) -> bool:
+    """'Portugal's capital', 'Kenya's main port': the noun the possessive describes, within
+    two words, is a kind of place the mention is not."""
+    for word in sent.folded[mention.end + 1:mention.end + 4]:  # past the "s"
+        allowed = lex.anaphora_heads.get(word)
+        if allowed:
+            return "any" not in allowed and bool(mention.types) and not mention.types & allowed
+    return False
+
+
 def _named_type(evidence: Evidence, mention: Mention, lex: Lexicon) -> str:
     """'a city of 1.2 million' names the kind of place it is about: the noun, when the
     place is of another kind (a country), else ''."""
@@ -236,10 +255,11 @@ def _most_specific(candidates: list[Candidate], lex: Lexicon) -> list[Candidate]
     ("GDP at purchasing power parity" beside plain GDP; "land" beside area), the row of
     the broader concept is not what it means."""
     concepts = {id(c): row_concept(c.row.metric, c.row.unit, lex)[0] for c in candidates}
-    # Named by the concept's own phrases ("purchasing power parity", "land"), not by
-    # words the broader rows share.
+    # Named by words of its own ("purchasing power parity", "land"), not only by words the
+    # broader concepts' names share ("GDP").
     named = {(c.row.entity, concept.name) for c in candidates
-             if (concept := concepts[id(c)]) is not None and "→" in c.evidence.reason}
+             if (concept := concepts[id(c)]) is not None and c.evidence.words
+             and not set(c.evidence.words) <= _broader_words(concept.name, lex)}
     out = []
     for c in candidates:
         mine = concepts[id(c)]
@@ -249,6 +269,13 @@ def _most_specific(candidates: list[Candidate], lex: Lexicon) -> list[Candidate]
         if not narrower:
             out.append(c)
     return out
+
+
+@lru_cache(maxsize=256)
+def _broader_words(name: str, lex: Lexicon) -> frozenset[str]:
+    """The words of the names of every concept this one is narrower than."""
+    return frozenset(w for c in lex.concepts if name in _narrower_than(c.name, lex)
+                     for n in c.names for w in stems_of(n))
 
 
 @lru_cache(maxsize=256)
@@ -423,14 +450,15 @@ def _place_features(claim: Claim, sent: Sentence, first: int, last: int, mention
                     siblings: Sequence[Claim], lex: Lexicon) -> dict[int, PlaceFeatures]:
     here = sent.clause[first] if sent.words else 0
     here_comma = sent.comma_clause[first] if sent.words else 0
-    in_clause = [m for m in mentions if sent.clause[m.position] == here]
+    # A place that is only the object of "from" or "than" does not make the clause its own.
+    in_clause = [m for m in mentions if sent.clause[m.position] == here and not m.object]
     subject = next((m for m in sent.mentions if not m.object), None)
     antecedent = _antecedent(sent, first, lex)
     pairs = _respectively(claim, sent, siblings, lex)
     # A list or fact box ("El Salvador, 21,041 sq km; Belize, 22,966 sq km"): a place in
     # the number's own item, else the heading's (the first item), and no other.
     here_item = sent.item[first] if sent.words else 0
-    item_named = any(sent.item[m.position] == here_item for m in mentions)
+    item_named = any(sent.item[m.position] == here_item and not m.object for m in mentions)
     out = {}
     for m in mentions:
         m_item = sent.item[m.position]

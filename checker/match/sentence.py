@@ -56,6 +56,7 @@ class Mention:
     types: frozenset[str]  # entity types of its rows ("" when a table gives none)
     possessive: bool = False  # "Ukraine's ..."
     object: bool = False  # after "from", "than", ...: not what the sentence is about
+    preposition: str = ""  # the word that made it an object ("from")
     anaphor: str = ""  # the word that pointed at it ("it", "the country"), if any
     demonym: bool = False  # named by its people ("500 Samoans"), not by its name
     topic: bool = False  # not named in the sentence: the subject of the sentence before
@@ -258,6 +259,7 @@ def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], .
                 listed = before in ("and", "or") and bool(found) and found[-1].end == k - 1 and found[-1].object
                 hit = Mention(name, " ".join(words[k:end]), k, end, entity_types(reference, name),
                               possessive=possessive, object=before in objects or listed,
+                              preposition=before if before in objects else "",
                               demonym=_is_demonym(reference, name))
                 k = end
                 break
