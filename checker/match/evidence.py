@@ -27,10 +27,6 @@ from checker.lexicon import Concept, Lexicon
 from checker.match.sentence import Sentence, stems_of
 from checker.models import ReferenceRow
 
-# Words of a metric name that carry no meaning of their own.
-_FILLER = frozenset({"the", "of", "a", "an", "in", "by", "and", "or", "to", "for", "at", "on", "as", "its", "per",
-                     "year", "total", "number", "s"})
-
 
 def lexicon_dimension(unit: str) -> str:
     """A unit's dimension in the lexicon's terms: 'count', 'currency', 'year', 'area', ..."""
@@ -69,7 +65,8 @@ NONE = Evidence(0.0, "")
 def row_concept(metric: str, unit: str, lex: Lexicon) -> tuple[Concept | None, tuple[str, ...]]:
     """The concept a row's metric is (or None), and the metric's words beyond it, as stems."""
     words = stems_of(metric)
-    content = tuple(w for w in words if w not in _FILLER and not w.isdigit())
+    filler = lex.role_words("metric_filler")
+    content = tuple(w for w in words if w not in filler and not w.isdigit())
     dimension = lexicon_dimension(unit)
     best: tuple[int, Concept, tuple[str, ...]] | None = None
     for concept in lex.concepts:
@@ -107,16 +104,13 @@ def find_phrase(sent: Sentence, phrase: tuple[str, ...], region: Region, lex: Le
     return -1
 
 
-# Words that may stand between a comparison and the metric: "twice its GDP", "a third
-# of the country's GDP", "against an economy of".
-_BETWEEN = frozenset({"its", "the", "their", "his", "her", "that", "this", "own", "an", "a", "s", "country",
-                      "nation", "entire", "whole", "annual", "total", "national", "state", "island", "city"})
 
 
 def _compared(sent: Sentence, k: int, lex: Lexicon) -> bool:
     """Is the word at k only what something is compared with: 'twice its GDP', 'a tenth of its area'?"""
     j = k
-    while j > 0 and k - j < 5 and sent.folded[j - 1] in _BETWEEN:
+    between = lex.role_words("between_comparison")
+    while j > 0 and k - j < 5 and sent.folded[j - 1] in between:
         j -= 1
     before = " " + " ".join(sent.folded[max(0, j - 4):j])
     return any(before.endswith(" " + cue) for cue in lex.role_words("comparison"))

@@ -318,7 +318,7 @@ def _regions(sent: Sentence, claim: Claim, first: int, last: int, clause: tuple[
             after = sent.word_at(max(s.start, s.end - 1) - s.sentence_start) + 1
             # The words trailing the figure before belong to it, up to a conjunction:
             # "143 votes in favour and 35 abstentions".
-            joins = [k for k in range(after, first) if sent.folded[k] in _JOINS]
+            joins = [k for k in range(after, first) if sent.folded[k] in lex.role_words("joins")]
             seg_lo = max(seg_lo, joins[0] + 1 if joins else after)
         elif s.start >= claim.end:
             seg_hi = min(seg_hi, sent.word_at(s.start - s.sentence_start))
@@ -353,9 +353,6 @@ def _regions(sent: Sentence, claim: Claim, first: int, last: int, clause: tuple[
         window,
     ]
     return regions, window
-
-
-_JOINS = frozenset({"and", "or", "but", "while", "whereas", "against", "versus", "compared"})
 
 
 _RESTATED = re.compile(r"\s*(?:,\s*)?(?:or|i\.e\.|\(|that is)\s*(?:about|some|around|roughly|nearly)?\s*",

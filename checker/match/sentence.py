@@ -75,6 +75,10 @@ class Sentence:
     item: tuple[int, ...]  # number of ";" before each word: the items of a list or fact box
     mentions: tuple[Mention, ...]
     anaphors: tuple[tuple[int, int, str], ...]  # (first word, past last word, phrase)
+    # Does it name something, known to the tables or not? A capitalised word, the first one
+    # too unless it is a common word that opens sentences: "Kenya has a population of 65
+    # million" is Kenya's, even when no table holds Kenya.
+    names_something: bool = False
 
     def word_at(self, offset: int) -> int:
         """Index of the first word ending after `offset` (an offset in `text`)."""
@@ -91,15 +95,6 @@ class Sentence:
     def stem_set(self) -> frozenset[str]:
         return frozenset(self.stems)
 
-    @cached_property
-    def names_something(self) -> bool:
-        """Does the sentence name something, known to the tables or not? A capitalised
-        word, the first one too unless it is a common word that opens sentences: "Kenya
-        has a population of 65 million" is Kenya's, even when no table holds Kenya."""
-        if self.words and self.words[0][:1].isupper() and self.folded[0] not in STOP \
-                and self.folded[0] not in SENTENCE_OPENERS and self.folded[0] not in _PLAIN_OPENERS:
-            return True
-        return any(w[:1].isupper() for w in self.words[1:])
 
 
 def analyse(text: str, start: int, reference: Reference, lex: Lexicon) -> Sentence:
@@ -117,7 +112,11 @@ def analyse(text: str, start: int, reference: Reference, lex: Lexicon) -> Senten
     anaphors = _anaphors(text, spans, folded, lex)
     taken = {k for a, b, _ in anaphors for k in range(a, b)}
     mentions = tuple(_mentions(text, words, spans, folded, reference, lex, taken))
-    return Sentence(text, start, words, spans, folded, stems, clause, comma_clause, item, mentions, anaphors)
+    openers = (STOP, SENTENCE_OPENERS, lex.role_words("plain_openers"))
+    names_something = bool(words) and words[0][:1].isupper() and not any(folded[0] in o for o in openers) \
+        or any(w[:1].isupper() for w in words[1:])
+    return Sentence(text, start, words, spans, folded, stems, clause, comma_clause, item, mentions, anaphors,
+                    names_something)
 
 
 def _count_before(sorted_offsets: list[int], offset: int) -> int:
@@ -129,19 +128,6 @@ def _count_before(sorted_offsets: list[int], offset: int) -> int:
         else:
             hi = mid
     return lo
-
-
-# Capitalised words that may stand right before a name without being part of it.
-_NOT_NAME_PARTS = frozenset({"the", "in", "of", "and", "from", "to", "by", "for", "on", "at", "with", "a", "an",
-                             "both", "neither", "while", "but", "as", "if", "when", "since", "after", "before",
-                             "northern", "southern", "eastern", "western", "central", "neighbouring",
-                             "neighboring", "landlocked", "tiny", "oil", "rich", "poor", "mainland"})
-# Common words that open a sentence about the place named before.
-_PLAIN_OPENERS = frozenset({"its", "the", "population", "area", "gdp", "growth", "inflation", "unemployment",
-                            "output", "exports", "imports", "independence", "roughly", "about", "nearly", "half",
-                            "most", "some", "economic", "annual", "average", "total", "overall", "officials",
-                            "figures", "data", "estimates", "land", "highest", "lowest", "median"})
-_NOT_MODIFIERS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "s"})
 
 
 def _anaphors(text: str, spans: tuple[tuple[int, int], ...], folded: tuple[str, ...], lex: Lexicon
@@ -167,7 +153,7 @@ def _anaphors(text: str, spans: tuple[tuple[int, int], ...], folded: tuple[str, 
                     # Modifiers run on without punctuation: "the oil-rich emirate", not
                     # "the Philippines, a country".
                     gap = text[spans[j - 1][1]:spans[j][0]]
-                    if gap.strip(" -") or folded[j] in _NOT_MODIFIERS:
+                    if gap.strip(" -") or folded[j] in lex.role_words("not_modifiers"):
                         break
                     if folded[j] in lex.anaphora_heads:
                         head = j
@@ -239,7 +225,7 @@ def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], .
             if size == 1 and not words[k][:1].isupper():
                 continue  # single lower-case words are not names ("turkey", "chad")
             # (The sentence's first word is capitalised anyway: "Unlike Spain, ...")
-            if k >= 2 and words[k - 1][:1].isupper() and folded[k - 1] not in _NOT_NAME_PARTS \
+            if k >= 2 and words[k - 1][:1].isupper() and folded[k - 1] not in lex.role_words("name_parts_not") \
                     and not text[spans[k - 1][1]:spans[k][0]].strip():
                 break  # the end of a longer name no table knows: "South America" is not "America"
             if k >= 2 and folded[k - 1] == "of" and folded[k - 2] in lex.role_words("name_heads"):
