@@ -181,8 +181,10 @@ def test_check_review_reload_and_download(page, server):
     _reviewed(page, f"2 of {n} reviewed")
     assert page.evaluate("typeof window.__pwned") == "undefined"
 
+    button = page.get_by_role("button", name="Download CSV")
+    expect(button).to_have_count(1, timeout=30_000)  # not the old one of a rerun beside it
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download CSV").click()
+        button.click()
     data = Path(info.value.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
@@ -249,8 +251,12 @@ def _download_csv(page) -> list[dict[str, str]]:
     # The page has rerun (and read the store) once claim 1's history shows the last change.
     _choose(page, "Claim", "#1 · ")
     sync_api.expect(page.locator('[data-testid="stTable"]').get_by_text("needs follow-up")).to_be_visible()
+    # While Streamlit reruns, the page may hold the old button beside the new one for a
+    # moment: wait until one is left.
+    button = page.get_by_role("button", name="Download CSV")
+    sync_api.expect(button).to_have_count(1, timeout=30_000)
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download CSV").click()
+        button.click()
     data = Path(info.value.path()).read_bytes()
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
 
