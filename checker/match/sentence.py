@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from checker.extract.sentences import CLAUSE_BREAK
+from checker.extract.sentences import CLAUSE_BREAK, split_sentences
 from checker.extract.tokens import SENTENCE_OPENERS, STOP
 from checker.lexicon import Lexicon
 from checker.reference import Reference, normalise_name
@@ -253,4 +253,14 @@ def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], .
             k += 1
         else:
             found.append(hit)
+    return found
+
+
+def names_in(text: str, reference: Reference, lex: Lexicon) -> list[tuple[int, str, str]]:
+    """(offset in `text`, index key, surface) of every place named in `text`, by name, not
+    by its people: the same reading as the matcher's, sentence by sentence."""
+    found = []
+    for start, end in split_sentences(text):
+        sent = analyse(text[start:end], start, reference, lex)
+        found += [(start + sent.spans[m.position][0], m.name, m.surface) for m in sent.mentions if not m.demonym]
     return found

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.extract.sentences import CLAUSE_BREAK, clause_bounds, split_sentences
-from checker.match.sentence import first_words
+from checker.lexicon import lexicon
+from checker.match.sentence import names_in
 from checker.models import CheckedClaim, Claim, Match, ReferenceRow
-from checker.reference import Reference, normalise_name
+from checker.reference import Reference
 from checker.when.series import row_time
 from checker.when.words import words
 
@@ -50,7 +51,7 @@ def elapsed_claims(text: str, reference: Reference, article_date: dt.date | None
         if not phrases:
             continue
         if article_names is None:
-            article_names = _names(text, reference)
+            article_names = names_in(text, reference, lexicon())
         for phrase in phrases:
             event = _event(phrase, sentence, s_start, reference, article_names)
             if event is None:
@@ -107,26 +108,6 @@ def _number(text: str) -> int:
     if low in w.counts:
         return w.counts[low]
     return int(re.sub(r"\D", "", low))
-
-
-def _names(text: str, reference: Reference) -> list[tuple[int, str, str]]:
-    """(offset, normalised name, surface) of every entity name written in `text`."""
-    found = []
-    tokens = [(m.start(), m.group()) for m in _WORD.finditer(text)]
-    longest = min(reference.max_name_tokens, 6)
-    starts = first_words(reference)
-    k = 0
-    while k < len(tokens):
-        for size in range(min(longest, len(tokens) - k), 0, -1):
-            if not tokens[k][1][:1].isupper() or normalise_name(tokens[k][1]) not in starts:
-                break  # names begin with a capital, and with a word some name begins with
-            name = normalise_name(" ".join(t for _, t in tokens[k:k + size]))
-            if name in reference.entity_index:
-                found.append((tokens[k][0], name, " ".join(t for _, t in tokens[k:k + size])))
-                k += size - 1
-                break
-        k += 1
-    return found
 
 
 def _event(phrase: _Phrase, sentence: str, s_start: int, reference: Reference,
