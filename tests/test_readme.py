@@ -83,3 +83,14 @@ def test_every_limit_in_the_code_is_in_the_readme() -> None:
     assert names == set(shown)
     for name, text in shown.items():
         assert text in table, name
+
+
+def test_the_app_config_is_valid_and_keeps_the_app_on_this_machine() -> None:
+    # A duplicate key makes Streamlit drop the whole file, and with it the address and the upload limit.
+    import tomllib
+
+    from checker.limits import MAX_FILE_BYTES
+
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["address"] == "127.0.0.1"
+    assert config["server"]["maxUploadSize"] * 1_000_000 == MAX_FILE_BYTES
