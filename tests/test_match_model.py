@@ -260,3 +260,11 @@ def test_the_article_s_own_dateline_is_no_claim(bundled: Reference) -> None:
     report = check_text("Published 3 March 2026\nFrance has 68.5 million people.", reference=bundled)
     assert [c.claim.text for c in report.claims] == ["68.5 million people"]
     assert report.date.isoformat() == "2026-03-03"
+
+
+def test_its_capital_is_not_the_country(bundled: Reference) -> None:
+    # An untuned paragraph: "Its capital" points at Laos, but the figure is the capital's.
+    report = check_text("Laos is landlocked. Its capital, Vientiane, has some 950,000 residents.",
+                        reference=bundled, date=DAY)
+    c = report.claims[0]
+    assert c.verdict == "unverified" and (c.reference is None or c.reference.entity != "Laos")

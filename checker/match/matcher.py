@@ -172,8 +172,8 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
             # neither names a place only to describe another; and when that other is a
             # smaller place ("Portugal's capital, Lisbon"), the figure is not the country's.
             modifier = mention.possessive and not governs and not mention.anaphor
-            if modifier and _describes_a_smaller_place(sent, mention, lex):
-                continue
+            if mention.possessive and not governs and _describes_a_smaller_place(sent, mention, lex):
+                continue  # ... "Its capital, Vientiane, has 950,000 residents" too
             f = replace(f, attribution=attribution, type_priority=lex.type_priority.get(_entity_type(row), 0.0),
                         type_named=named_type, modifier=modifier,
                         matched_qualifiers=_matched_qualifiers(sent, window, row, lex), possessive=governs)
@@ -226,7 +226,8 @@ def _unmatched_qualifiers(sent: Sentence, window: Region, row: ReferenceRow, lex
 def _describes_a_smaller_place(sent: Sentence, mention: Mention, lex: Lexicon) -> bool:
     """'Portugal's capital', 'Kenya's main port': the noun the possessive describes, within
     two words, is a kind of place the mention is not."""
-    for word in sent.folded[mention.end + 1:mention.end + 4]:  # past the "s"
+    start = mention.end + 1 if sent.folded[mention.end:mention.end + 1] == ("s",) else mention.end  # past "'s"
+    for word in sent.folded[start:start + 3]:
         allowed = lex.anaphora_heads.get(word)
         if allowed:
             return "any" not in allowed and bool(mention.types) and not mention.types & allowed
