@@ -144,7 +144,8 @@ def metric_evidence(sent: Sentence, regions: Sequence[Region], window: Region, r
         concept = next((c for c in lex.concepts if c.name == group), concept)
     if concept is None:
         return best
-    missing = [w for w in rest if w not in _stems_in(sent, window)]
+    in_window = _stems_in(sent, window) if rest else frozenset()
+    missing = [w for w in rest if w not in in_window]
     penalty = lex.weight("unmatched_qualifier") * min(len(missing), int(lex.weight("max_unmatched_qualifiers")))
     if row.unit == "year":
         # An event's metric describes the event ("a provisional government declared
@@ -169,6 +170,7 @@ def metric_evidence(sent: Sentence, regions: Sequence[Region], window: Region, r
     return best
 
 
+@lru_cache(maxsize=8192)
 def _is_counted_noun(phrase: str, lex: Lexicon) -> bool:
     """Is a metric word only a counted noun that any crowd has ("people", "residents", a
     concept's `weak` phrases)? Weak evidence then; "35 abstentions" is not."""

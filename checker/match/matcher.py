@@ -27,7 +27,7 @@ from checker.lexicon import Lexicon, lexicon
 from checker.match.evidence import Evidence, Region, lexicon_dimension, metric_evidence, row_concept
 from checker.match.features import Candidate, PlaceFeatures, terms
 from checker.match.roles import LEVEL, NumberRole, number_role
-from checker.match.sentence import Mention, Sentence, analyse, entity_types, per_reference, stems_of
+from checker.match.sentence import Mention, Sentence, analysed, entity_types, stems_of
 from checker.models import Claim, Match, ReferenceRow
 from checker.reference import Reference
 
@@ -59,7 +59,7 @@ def decide(claim: Claim, reference: Reference, lex: Lexicon | None = None,
     claims of the sentence (found again when not given); `earlier` the sentences before
     it, most recent last, for "it" and "the country"."""
     lex = lex or lexicon()
-    sent = _analysed(claim.sentence, claim.sentence_start, reference, lex)
+    sent = analysed(claim.sentence, claim.sentence_start, reference, lex)
     if siblings is None:
         from checker.extract import extract_claims, with_offset  # the same sentence, read again
 
@@ -75,38 +75,76 @@ def match_claims(text: str, claims: Sequence[Claim], reference: Reference,
     groups: dict[tuple[int, str], list[Claim]] = {}
     for c in claims:
         groups.setdefault((c.sentence_start, c.sentence), []).append(c)
-    recent: list[Sentence] = []
-
-    def remember(sent: Sentence) -> None:
-        nonlocal recent
-        if sent.mentions:
-            recent = [*recent[-(ANAPHORA_SENTENCES - 1):], sent]
-
+    recent = _Recent(reference, lex)
     read_to = 0
     for (start, sentence), group in groups.items():
-        # The sentences between the last claim's and this one are read for the places they
-        # name: "It covers ..." points back at them.
+        # The sentences between the last claim's and this one may name the place that
+        # "It covers ..." points back at; they are read only if a claim asks.
         if start > read_to:
             for s, e in split_sentences(text[read_to:start]):
-                remember(_analysed(text[read_to + s:read_to + e], read_to + s, reference, lex))
-        sent = _analysed(sentence, start, reference, lex)
+                recent.add_unread(text[read_to + s:read_to + e], read_to + s)
+        sent = analysed(sentence, start, reference, lex)
         for c in group:
             yield _decide(c, sent, group, recent, reference, lex)
-        remember(sent)
+        recent.add(sent)
         read_to = max(read_to, start + len(sentence))
 
 
-def _analysed(text: str, start: int, reference: Reference, lex: Lexicon) -> Sentence:
-    """A sentence read once per reference and lexicon (a sentence often holds several
-    claims); the memo lives on the reference, so it goes when the reference goes."""
-    memo = per_reference(reference, "sentences")
-    key = (text, start, id(lex))
-    sent = memo.get(key)
-    if sent is None:
-        if len(memo) > 256:
-            memo.clear()
-        sent = memo[key] = analyse(text, start, reference, lex)
-    return sent
+class _Recent(Sequence[Sentence]):
+    """The last ANAPHORA_SENTENCES sentences that name a place, most recent last. Most
+    sentences between two claims are never needed (their claims name their own place),
+    so they are analysed only when a claim's "it" or missing subject looks back."""
+
+    def __init__(self, reference: Reference, lex: Lexicon) -> None:
+        self._reference = reference
+        self._lex = lex
+        self._items: list[Sentence | tuple[str, int]] = []  # analysed, or (text, start) not yet
+        self._resolved: list[Sentence] | None = []
+
+    def add_unread(self, text: str, start: int) -> None:
+        self._items.append((text, start))
+        self._resolved = None
+
+    def add(self, sent: Sentence) -> None:
+        self._items.append(sent)
+        self._resolved = None
+        if sent.mentions:
+            # Whatever lies before the last ANAPHORA_SENTENCES read sentences that name a
+            # place can never be needed: keep a run-on list of claims from piling up.
+            seen = 0
+            for k in range(len(self._items) - 1, -1, -1):
+                item = self._items[k]
+                if isinstance(item, Sentence) and item.mentions:
+                    seen += 1
+                    if seen == ANAPHORA_SENTENCES:
+                        del self._items[:k]
+                        break
+
+    def _sentences(self) -> list[Sentence]:
+        if self._resolved is None:
+            found: list[Sentence] = []
+            for item in reversed(self._items):
+                sent = item if isinstance(item, Sentence) else analysed(*item, self._reference, self._lex)
+                if sent.mentions:
+                    found.append(sent)
+                    if len(found) == ANAPHORA_SENTENCES:
+                        break
+            found.reverse()
+            self._items = list(found)  # what lies before them can never be needed again
+            self._resolved = found
+        return self._resolved
+
+    def __len__(self) -> int:
+        return len(self._sentences())
+
+    def __getitem__(self, index):
+        return self._sentences()[index]
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return iter(self._sentences())
+
+    def __reversed__(self) -> Iterator[Sentence]:
+        return reversed(self._sentences())
 
 
 def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Sequence[Sentence],

@@ -256,11 +256,25 @@ def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], .
     return found
 
 
+def analysed(text: str, start: int, reference: Reference, lex: Lexicon) -> Sentence:
+    """A sentence read once per reference and lexicon: a sentence often holds several
+    claims, and the matcher and the elapsed-time finder read the same sentences. The
+    memo lives on the reference, so it goes when the reference goes."""
+    memo = per_reference(reference, "sentences")
+    key = (text, start, id(lex))
+    sent = memo.get(key)
+    if sent is None:
+        if len(memo) > 256:
+            memo.clear()
+        sent = memo[key] = analyse(text, start, reference, lex)
+    return sent
+
+
 def names_in(text: str, reference: Reference, lex: Lexicon) -> list[tuple[int, str, str]]:
     """(offset in `text`, index key, surface) of every place named in `text`, by name, not
     by its people: the same reading as the matcher's, sentence by sentence."""
     found = []
     for start, end in split_sentences(text):
-        sent = analyse(text[start:end], start, reference, lex)
+        sent = analysed(text[start:end], start, reference, lex)
         found += [(start + sent.spans[m.position][0], m.name, m.surface) for m in sent.mentions if not m.demonym]
     return found

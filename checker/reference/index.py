@@ -41,8 +41,8 @@ class Reference:
 
     _rows: tuple[ReferenceRow, ...] | None
 
-    __slots__ = ("__weakref__", "_conflicting", "_count", "_index", "_lock", "_max_tokens", "_memo", "_rows",
-                 "_source", "_tables", "_warnings")
+    __slots__ = ("__weakref__", "_by_name", "_conflicting", "_count", "_index", "_lock", "_max_tokens", "_memo",
+                 "_rows", "_source", "_tables", "_warnings")
 
     def __init__(
         self,
@@ -70,6 +70,9 @@ class Reference:
         self._warnings = warnings
         self._conflicting = conflicting
         self._memo: dict[int, ReferenceRow] = {}
+        # The rows of each name asked for: the matcher asks for the same few places again
+        # and again, one call per claim and per sentence.
+        self._by_name: dict[str, tuple[ReferenceRow, ...]] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -157,8 +160,14 @@ class Reference:
 
     def rows_for(self, name: str) -> tuple[ReferenceRow, ...]:
         """Rows whose entity or any alias normalises to the same key as `name`."""
-        ids = self._index.get(normalise_name(name))
-        return self._rows_at(ids) if ids else ()
+        rows = self._by_name.get(name)
+        if rows is None:
+            ids = self._index.get(normalise_name(name))
+            rows = self._rows_at(ids) if ids else ()
+            if len(self._by_name) > 4096:
+                self._by_name.clear()
+            self._by_name[name] = rows
+        return rows
 
     def _rows_at(self, ids: Sequence[int]) -> tuple[ReferenceRow, ...]:
         rows = self._rows

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from checker.extract.sentences import CLAUSE_BREAK, clause_bounds, split_sentences
 from checker.lexicon import lexicon
-from checker.match.sentence import names_in
+from checker.match.sentence import names_in, per_reference
 from checker.models import CheckedClaim, Claim, Match, ReferenceRow
 from checker.reference import Reference
 from checker.when.series import row_time
@@ -82,9 +82,17 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+# A word each pattern cannot match without: most sentences have none of them, and a
+# cheap look for the word spares the pattern's search.
+_NEEDS = (("anniversary",), ("after", "since"), ("its",), ("for",))
+
+
 def _phrases(sentence: str) -> list[_Phrase]:
     out = []
-    for kind, pattern in zip(("anniversary", "after", "in-its", "for"), _patterns()):
+    low = sentence.casefold()
+    for kind, pattern, needs in zip(("anniversary", "after", "in-its", "for"), _patterns(), _NEEDS):
+        if not any(word in low for word in needs):
+            continue
         for m in pattern.finditer(sentence):
             n = _number(m["n"])
             span = m.groupdict().get("span")
@@ -119,20 +127,33 @@ def _event(phrase: _Phrase, sentence: str, s_start: int, reference: Reference,
     best: tuple[tuple[int, int, int], ReferenceRow, str] | None = None
     for offset, name, surface in names:
         in_sentence = s_start <= offset < s_start + len(sentence)
-        for row in reference.rows_for(name):
-            if row.unit != "year" or row.claimant:
-                continue  # only dated events: checked first, as the cheaper test
-            when = row_time(row)
-            if when is None or when.month is None:
-                continue
-            score = max((len(ws) for ws in (_phrase_words(p) for p in (row.metric, *row.metric_aliases))
-                         if ws and ws <= what), default=0)
+        for row, names_of_event in _dated_events(reference, name):
+            score = max((len(ws) for ws in names_of_event if ws <= what), default=0)
             if not score:
                 continue
             key = (int(in_sentence), score, -abs(offset - at))
             if best is None or key > best[0]:
                 best = (key, row, surface)
     return (best[1], best[2]) if best else None
+
+
+def _dated_events(reference: Reference, name: str) -> list[tuple[ReferenceRow, list[frozenset[str]]]]:
+    """A place's event rows dated to the month (not a party's claim), with the words of
+    each name of the event: read once per place, as every phrase of an article asks again."""
+    memo = per_reference(reference, "dated_events")
+    events = memo.get(name)
+    if events is None:
+        events = []
+        for row in reference.rows_for(name):
+            if row.unit != "year" or row.claimant:
+                continue
+            when = row_time(row)
+            if when is None or when.month is None:
+                continue
+            names = [frozenset(ws) for ws in map(_phrase_words, (row.metric, *row.metric_aliases)) if ws]
+            events.append((row, names))
+        memo[name] = events
+    return events
 
 
 def _phrase_words(text: str) -> set[str]:
