@@ -184,6 +184,8 @@ def _stems_in(sent: Sentence, region: Region) -> frozenset[str]:
 
 def _in_regions(sent: Sentence, regions: Sequence[Region], stems: tuple[str, ...], score: float, reason: str,
                 lex: Lexicon, first: int = -1) -> Evidence:
+    if not stems or (stems[0] not in sent.stem_set if len(stems) <= 2 else not sent.stem_set.issuperset(stems)):
+        return NONE  # most phrases are nowhere in the sentence
     for region in regions:  # nearest first: the first hit is the best
         if len(stems) <= 2:
             at = find_phrase(sent, stems, region, lex, own_before=first if region is regions[0] else -1)

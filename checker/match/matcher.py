@@ -27,7 +27,7 @@ from checker.lexicon import Lexicon, lexicon
 from checker.match.evidence import Evidence, Region, lexicon_dimension, metric_evidence, row_concept
 from checker.match.features import Candidate, PlaceFeatures, terms
 from checker.match.roles import LEVEL, NumberRole, number_role
-from checker.match.sentence import Mention, Sentence, analysed, entity_types, stems_of
+from checker.match.sentence import Mention, Sentence, analysed, entity_types, per_reference, stems_of
 from checker.models import Claim, Match, ReferenceRow
 from checker.reference import Reference
 
@@ -147,6 +147,19 @@ class _Recent(Sequence[Sentence]):
         return reversed(self._sentences())
 
 
+def _rows_in_unit(reference: Reference, name: str, unit: str, lex: Lexicon) -> tuple[ReferenceRow, ...]:
+    """A place's rows whose unit fits a claim's, in table order: a country has hundreds of
+    rows and an article asks for the same few places and units again and again."""
+    memo = per_reference(reference, "rows_in_unit")
+    key = (name, unit, id(lex))
+    rows = memo.get(key)
+    if rows is None:
+        if len(memo) > 4096:
+            memo.clear()
+        rows = memo[key] = tuple(r for r in reference.rows_for(name) if units_compatible(unit, r.unit, lex))
+    return rows
+
+
 def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Sequence[Sentence],
             reference: Reference, lex: Lexicon) -> Decision:
     if claim.qualifier == "vague" and not claim.unit:
@@ -177,10 +190,7 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
     for mention in mentions:
         if claim.unit == "year" and mention.object and mention.preposition not in ("including", "to", "with"):
             continue  # "independence from France in 1960" is not an event of France
-        rows = reference.rows_for(mention.name)
-        for row in rows:
-            if not units_compatible(claim.unit, row.unit, lex):
-                continue
+        for row in _rows_in_unit(reference, mention.name, claim.unit, lex):
             if not claim.unit and abs(claim.value) >= 1000 and lexicon_dimension(row.unit) in ("time", "rate"):
                 continue  # "25 million" left unsaid is no age and no rate
             if change and not _is_rate_of_change(row, lex) and not _is_fixed(row, lex):

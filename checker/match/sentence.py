@@ -12,7 +12,7 @@ import re
 import threading
 import weakref
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
 from typing import Any
 
 from checker.extract.sentences import CLAUSE_BREAK, split_sentences
@@ -31,6 +31,19 @@ _MAX_NAME_WORDS = 6
 def stem(word: str) -> str:
     """A crude English stem, enough to meet "covers" with "cover" and "populations" with
     "population"; applied alike to the sentence and to the lexicon's phrases."""
+    found = _STEMS.get(word)
+    if found is None:
+        found = _stem(word)
+        if len(_STEMS) > 100_000:  # a scraped page of nonsense words must not grow it forever
+            _STEMS.clear()
+        _STEMS[word] = found
+    return found
+
+
+_STEMS: dict[str, str] = {}
+
+
+def _stem(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"  # "economies" -> "economy", "countries" -> "country"
     for suffix in ("ation", "ing", "ed", "es", "s"):
@@ -79,6 +92,7 @@ class Sentence:
     # too unless it is a common word that opens sentences: "Kenya has a population of 65
     # million" is Kenya's, even when no table holds Kenya.
     names_something: bool = False
+    stem_set: frozenset[str] = frozenset()  # the stems, for a quick "is this word here at all?"
 
     def word_at(self, offset: int) -> int:
         """Index of the first word ending after `offset` (an offset in `text`)."""
@@ -91,10 +105,6 @@ class Sentence:
                 lo = mid + 1
         return lo
 
-    @cached_property
-    def stem_set(self) -> frozenset[str]:
-        return frozenset(self.stems)
-
 
 
 def analyse(text: str, start: int, reference: Reference, lex: Lexicon) -> Sentence:
@@ -105,10 +115,10 @@ def analyse(text: str, start: int, reference: Reference, lex: Lexicon) -> Senten
     stems = tuple(stem(w) for w in folded)
     breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
     commas = [m.start() for m in re.finditer(r",\s", text)]
-    clause = tuple(_count_before(breaks, s[0]) for s in spans)
-    comma_clause = tuple(_count_before(commas, s[0]) for s in spans)
-    semicolons = [m.start() for m in re.finditer(";", text)]
-    item = tuple(_count_before(semicolons, s[0]) for s in spans)
+    starts = [s[0] for s in spans]
+    clause = _counts_before(breaks, starts)
+    comma_clause = _counts_before(commas, starts)
+    item = _counts_before([m.start() for m in re.finditer(";", text)], starts)
     anaphors = _anaphors(text, spans, folded, lex)
     taken = {k for a, b, _ in anaphors for k in range(a, b)}
     mentions = tuple(_mentions(text, words, spans, folded, reference, lex, taken))
@@ -116,18 +126,20 @@ def analyse(text: str, start: int, reference: Reference, lex: Lexicon) -> Senten
     names_something = bool(words) and words[0][:1].isupper() and not any(folded[0] in o for o in openers) \
         or any(w[:1].isupper() for w in words[1:])
     return Sentence(text, start, words, spans, folded, stems, clause, comma_clause, item, mentions, anaphors,
-                    names_something)
+                    names_something, frozenset(stems))
 
 
-def _count_before(sorted_offsets: list[int], offset: int) -> int:
-    lo, hi = 0, len(sorted_offsets)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if sorted_offsets[mid] < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+def _counts_before(marks: list[int], offsets: list[int]) -> tuple[int, ...]:
+    """For each offset (ascending), how many marks (ascending) come before it."""
+    if not marks:
+        return (0,) * len(offsets)
+    out = []
+    j = 0
+    for offset in offsets:
+        while j < len(marks) and marks[j] < offset:
+            j += 1
+        out.append(j)
+    return tuple(out)
 
 
 def _anaphors(text: str, spans: tuple[tuple[int, int], ...], folded: tuple[str, ...], lex: Lexicon
@@ -135,17 +147,24 @@ def _anaphors(text: str, spans: tuple[tuple[int, int], ...], folded: tuple[str, 
     """Words that point back at a place: the lexicon's phrases ("it", "the former"), and
     "the" with up to two words before a head noun ("the Adriatic nation"). The phrase
     given for a head-noun match is "the <head>"."""
-    longest = max((len(p.split()) for p in lex.anaphora), default=0)
+    prefixes = _anaphora_prefixes(lex)
     out = []
     k = 0
     n = len(folded)
     while k < n:
-        for size in range(min(longest, n - k), 0, -1):
-            phrase = " ".join(folded[k:k + size])
-            if phrase in lex.anaphora:
-                out.append((k, k + size, phrase))
-                k += size
-                break
+        size = 0
+        if folded[k] in prefixes:
+            phrase = folded[k]
+            for j in range(k, n):
+                if j > k:
+                    phrase = f"{phrase} {folded[j]}"
+                if phrase not in prefixes:
+                    break
+                if phrase in lex.anaphora:
+                    size = j + 1 - k
+        if size:
+            out.append((k, k + size, " ".join(folded[k:k + size])))
+            k += size
         else:
             if folded[k] == "the":
                 head = -1
@@ -169,6 +188,12 @@ def _anaphors(text: str, spans: tuple[tuple[int, int], ...], folded: tuple[str, 
     return tuple(out)
 
 
+@lru_cache(maxsize=8)
+def _anaphora_prefixes(lex: Lexicon) -> frozenset[str]:
+    """The first one, two, ... words of every anaphora phrase ("the", "the former")."""
+    return frozenset(" ".join(words[:n]) for words in map(str.split, lex.anaphora) for n in range(1, len(words) + 1))
+
+
 _MEMOS: weakref.WeakKeyDictionary[Reference, dict[str, dict[Any, Any]]] = weakref.WeakKeyDictionary()
 _MEMO_LOCK = threading.Lock()
 
@@ -189,12 +214,40 @@ def entity_types(reference: Reference, name: str) -> frozenset[str]:
     return memo[name]
 
 
-def first_words(reference: Reference) -> frozenset[str]:
-    """The first word of every name in the reference's index."""
-    memo = per_reference(reference, "first_words")
-    if "words" not in memo:
-        memo["words"] = frozenset(key.split(" ", 1)[0] for key in reference.entity_index)
-    return memo["words"]
+def name_prefixes(reference: Reference) -> frozenset[str]:
+    """The first one, two, ... words of every name in the reference's index: a name is
+    read word by word, and stops as soon as no name goes on that way."""
+    memo = per_reference(reference, "name_prefixes")
+    if "set" not in memo:
+        prefixes = set()
+        for key in reference.entity_index:
+            at = key.find(" ")
+            while at > 0:
+                prefixes.add(key[:at])
+                at = key.find(" ", at + 1)
+            prefixes.add(key)
+        memo["set"] = frozenset(prefixes)
+    return memo["set"]
+
+
+def _longest_name(normal: list[str], k: int, most: int, prefixes: frozenset[str], reference: Reference,
+                  single: bool) -> int:
+    """How many words from k make the longest name the index knows (0: none); one word
+    only if `single`."""
+    best = 0
+    name = ""
+    index = reference.entity_index
+    for size in range(1, most + 1):
+        part = normal[k + size - 1]
+        if part:
+            name = f"{name} {part}" if name else part
+        if not name:
+            continue
+        if name not in prefixes:
+            break
+        if name in index and (size > 1 or single):
+            best = size
+    return best
 
 
 def _is_demonym(reference: Reference, name: str) -> bool:
@@ -215,40 +268,38 @@ def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], .
     # A word of letters and digits folds to its lower case unless it has accents.
     normal = [w.casefold() if w.isascii() else normalise_name(w) for w in words]
     objects = frozenset(lex.role_words("object_prepositions"))
-    starts = first_words(reference)
+    prefixes = name_prefixes(reference)
     k = 0
     while k < n:
         hit = None
+        size = 0
         # Most words begin no name: one set look-up skips them.
-        sizes = range(min(longest, n - k), 0, -1) if normal[k] in starts or normal[k] == "the" else ()
-        for size in sizes:
-            if size == 1 and not words[k][:1].isupper():
-                continue  # single lower-case words are not names ("turkey", "chad")
-            # (The sentence's first word is capitalised anyway: "Unlike Spain, ...")
-            if k >= 2 and words[k - 1][:1].isupper() and folded[k - 1] not in lex.role_words("name_parts_not") \
-                    and not text[spans[k - 1][1]:spans[k][0]].strip():
-                break  # the end of a longer name no table knows: "South America" is not "America"
-            if k >= 2 and folded[k - 1] == "of" and folded[k - 2] in lex.role_words("name_heads"):
-                break  # "the Gulf of Guinea" is not Guinea
-            if k in taken and size == 1:
-                continue
-            name = " ".join(p for p in normal[k:k + size] if p)
-            if name and name in reference.entity_index:
-                end = k + size
-                after = text[spans[end - 1][1]:spans[end - 1][1] + 2]
-                possessive = bool(_POSSESSIVE.match(after))
-                # "from Spain", "than France", "from the Soviet Union"; and the rest of a
-                # list: "between Russia and China".
-                before = folded[k - 1] if k >= 1 else ""
-                if before == "the" and k >= 2:
-                    before = folded[k - 2]
-                listed = before in ("and", "or") and bool(found) and found[-1].end == k - 1 and found[-1].object
-                hit = Mention(name, " ".join(words[k:end]), k, end, entity_types(reference, name),
-                              possessive=possessive, object=before in objects or listed,
-                              preposition=before if before in objects else "",
-                              demonym=_is_demonym(reference, name))
-                k = end
-                break
+        if normal[k] in prefixes and not (
+                # the end of a longer name no table knows: "South America" is not "America"
+                k >= 2 and words[k - 1][:1].isupper() and folded[k - 1] not in lex.role_words("name_parts_not")
+                and not text[spans[k - 1][1]:spans[k][0]].strip()
+                # "the Gulf of Guinea" is not Guinea
+                or k >= 2 and folded[k - 1] == "of" and folded[k - 2] in lex.role_words("name_heads")):
+            size = _longest_name(normal, k, min(longest, n - k), prefixes, reference,
+                                 # single lower-case words are not names ("turkey", "chad"); the
+                                 # sentence's first word is capitalised anyway: "Unlike Spain, ..."
+                                 single=words[k][:1].isupper() and k not in taken)
+        if size:
+            end = k + size
+            name = " ".join(p for p in normal[k:end] if p)
+            after = text[spans[end - 1][1]:spans[end - 1][1] + 2]
+            possessive = bool(_POSSESSIVE.match(after))
+            # "from Spain", "than France", "from the Soviet Union"; and the rest of a
+            # list: "between Russia and China".
+            before = folded[k - 1] if k >= 1 else ""
+            if before == "the" and k >= 2:
+                before = folded[k - 2]
+            listed = before in ("and", "or") and bool(found) and found[-1].end == k - 1 and found[-1].object
+            hit = Mention(name, " ".join(words[k:end]), k, end, entity_types(reference, name),
+                          possessive=possessive, object=before in objects or listed,
+                          preposition=before if before in objects else "",
+                          demonym=_is_demonym(reference, name))
+            k = end
         if hit is None:
             k += 1
         else:
