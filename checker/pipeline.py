@@ -62,7 +62,7 @@ def check_text(
     date = article_date or dt.date.today()
     options = options or VerdictOptions()
     # The article's own dateline ("Published 18 February 2026") is when it appeared, not a claim.
-    claims = [c for c in extract_claims(text) if not (c.unit == "year" and _DATELINE.match(c.sentence))]
+    claims = [c for c in extract_claims(text, lexicon) if not (c.unit == "year" and _DATELINE.match(c.sentence))]
     checked: list[CheckedClaim] = []
     reported = 0
     decisions = match_claims(text, claims, reference, lexicon)
@@ -87,14 +87,14 @@ _DATELINE = re.compile(r"^\W{0,3}(?:published|updated|posted|first published|las
 
 def _check_one(claim: Claim, decision: Decision, reference: Reference, date: dt.date,
                options: VerdictOptions, article_date: dt.date | None, lexicon: Lexicon | None) -> CheckedClaim:
-    forecast = projection_verdict(claim, date)
+    forecast = projection_verdict(claim, date, lexicon)
     if forecast is not None:
         return forecast
     relative = years_ago_as_year(claim, article_date)
     if relative is not None and article_date is not None:
         match = match_claim(relative, reference, lexicon)
         if match is not None:
-            result = judge(relative, match, options)
+            result = judge(relative, match, options, lex=lexicon)
             note = (f"{result.note} “{claim.text} ago” was read as the years {int(relative.value)}–"
                     f"{int(relative.value_high or relative.value)}, counting back from the publication date "
                     f"{article_date.isoformat()}.")
@@ -104,4 +104,5 @@ def _check_one(claim: Claim, decision: Decision, reference: Reference, date: dt.
     match = decision.match
     if match is not None:
         match = nearest_in_series(match, reference, time)
-    return time_verdict(judge(claim, match, options, unmatched_because=decision.reason), time, article_date)
+    return time_verdict(judge(claim, match, options, unmatched_because=decision.reason, lex=lexicon), time,
+                        article_date)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from checker.extract.number_phrases import VULGAR_FRACTIONS, Number
 from checker.extract.numbers import SCALE_SUFFIXES
-from checker.extract.qualifiers import QUALIFIER_PHRASES
 from checker.extract.tokens import MONTHS, ONE_IDIOMS, SENTENCE_OPENERS, STOP, Token
 from checker.extract.units import CURRENCY_CODES, CURRENCY_SYMBOLS, lookup_unit
+from checker.lexicon import Qualifiers
 
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _TIME_WORDS = frozenset({"am", "pm", "gmt", "bst", "utc", "edt", "est", "cet", "cest", "pdt", "pst", "et", "pt",
@@ -20,7 +20,7 @@ _SCORE_WORDS = frozenset({"won", "win", "wins", "beat", "beats", "lost", "lose",
                           "final", "down", "ruling", "decision", "majority", "match", "series"})
 
 
-def not_a_quantity(tokens: list[Token], num: Number, has_currency: bool) -> bool:
+def not_a_quantity(tokens: list[Token], num: Number, q: Qualifiers, has_currency: bool) -> bool:
     i, last = num.first, num.last
     t = tokens[i]
     n = len(tokens)
@@ -98,7 +98,7 @@ def not_a_quantity(tokens: list[Token], num: Number, has_currency: bool) -> bool
     if prev is not None and prev.text == "/" and not t.spaced and i >= 2 and tokens[i - 2].kind == "num":
         return True
     # "Model 3", "Boeing 737", "Windows 10", "S&P 500": a bare integer naming something.
-    if _is_model_number(tokens, num):
+    if _is_model_number(tokens, num, q):
         return True
     bare = last == i and t.text.isdigit()
     if bare and len(t.text) > 1 and t.text.startswith("0"):
@@ -244,7 +244,7 @@ def _is_address(tokens: list[Token], i: int) -> bool:
     return False
 
 
-def _is_model_number(tokens: list[Token], num: Number) -> bool:
+def _is_model_number(tokens: list[Token], num: Number, q: Qualifiers) -> bool:
     i = num.first
     t = tokens[i]
     if i == 0 or num.scaled or "," in t.text or "." in t.text or num.last != i:
@@ -254,9 +254,9 @@ def _is_model_number(tokens: list[Token], num: Number) -> bool:
         return True  # "S&P 500", "sp 500", "FTSE 100"
     if prev.kind != "word" or not any(c.isupper() for c in prev.text) or prev.low in MONTHS:
         return False
-    if i - 1 == 0 and (prev.low in STOP or prev.low in QUALIFIER_PHRASES or prev.low in SENTENCE_OPENERS):
+    if i - 1 == 0 and (prev.low in STOP or prev.low in q.before or prev.low in SENTENCE_OPENERS):
         return False  # "Only 5 people", "Nearly 40 firms": a capital that just starts the sentence
-    if prev.text in CURRENCY_SYMBOLS or prev.text in CURRENCY_CODES or prev.low in QUALIFIER_PHRASES:
+    if prev.text in CURRENCY_SYMBOLS or prev.text in CURRENCY_CODES or prev.low in q.before:
         return False
     if 1800 <= float(t.text) <= 2100:
         return False  # "Spring 2024", "Euro 2024": years are read as years

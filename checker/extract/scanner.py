@@ -50,22 +50,25 @@ from checker.extract.years import (
     without_dating_years,
     year_in_name,
 )
+from checker.lexicon import Lexicon, Qualifiers, lexicon
 from checker.models import Claim
 
 __all__ = ["extract_claims", "with_offset"]
 
 
-def extract_claims(text: str) -> list[Claim]:
+def extract_claims(text: str, lex: Lexicon | None = None) -> list[Claim]:
     """Every numeric claim in `text`, in reading order, with offsets into `text`.
 
     The scanner reads `text` normalised (checker.extract.normalise: invisible characters
     removed, numerals written one way); each claim's offsets, text and sentence are
-    then those of `text` itself."""
+    then those of `text` itself. `lex` gives the hedges and verbs of change
+    (checker/lexicon/qualifiers.toml; the shipped lexicon by default)."""
+    q = (lex or lexicon()).qualifiers
     norm = normalise(text)
     changed = norm.text != text
     claims: list[Claim] = []
     for start, end in split_sentences(norm.text):
-        found = share_units(without_dating_years(list(_sentence_claims(norm.text, start, end))), norm.text)
+        found = share_units(without_dating_years(list(_sentence_claims(norm.text, start, end, q))), norm.text)
         if found and changed:
             # The sentence as the input writes it, one string shared by its claims.
             sentence_start = norm.start_in_input(start)
@@ -81,12 +84,12 @@ def _in_input(claim: Claim, norm: Normalised, text: str, sentence: str, sentence
                    sentence_start=sentence_start)
 
 
-def _sentence_claims(text: str, start: int, end: int) -> Iterator[Claim]:
+def _sentence_claims(text: str, start: int, end: int, q: Qualifiers) -> Iterator[Claim]:
     sentence = text[start:end]
     if not _HAS_NUMBER.search(sentence):
         return
     tokens = tokenize(sentence, start)
-    for draft in _scan(tokens):
+    for draft in _scan(tokens, q):
         s, e = tokens[draft.first].start, tokens[draft.last].end
         if draft.kind == "vague":
             qualifier = "vague"
@@ -105,7 +108,7 @@ def _sentence_claims(text: str, start: int, end: int) -> Iterator[Claim]:
             value_high=draft.high,
             decimals=draft.decimals,
             unit_text=draft.unit_text,
-            change=change(tokens, draft.first),
+            change=change(tokens, draft.first, q),
             date=draft.date,
         )
 
@@ -120,16 +123,16 @@ _HAS_NUMBER = re.compile(
 )
 
 
-def _scan(tokens: list[Token]) -> Iterator[Draft]:
+def _scan(tokens: list[Token], q: Qualifiers) -> Iterator[Draft]:
     i = 0
     n = len(tokens)
     while i < n:
-        drafts, nxt = _quantity_at(tokens, i)
+        drafts, nxt = _quantity_at(tokens, i, q)
         yield from drafts
         i = max(nxt, i + 1)
 
 
-def _quantity_at(tokens: list[Token], i: int) -> tuple[list[Draft], int]:
+def _quantity_at(tokens: list[Token], i: int, q: Qualifiers) -> tuple[list[Draft], int]:
     """The quantities starting at token i (two for "from X to Y"), and the next index."""
     sign, at = sign_at(tokens, i)
     currency, num_at = currency_before_number(tokens, at)
@@ -138,24 +141,24 @@ def _quantity_at(tokens: list[Token], i: int) -> tuple[list[Draft], int]:
     num = share_of_scale(tokens, num_at) or fraction_at(tokens, num_at) or number_at(tokens, num_at)
     if num is None:
         return [], i
-    if not_a_quantity(tokens, num, has_currency=bool(currency)):
+    if not_a_quantity(tokens, num, q, has_currency=bool(currency)):
         return [], _past_glued_chain(tokens, num.last)
     draft = _draft(tokens, i, num, currency)
     if sign < 0:
         draft.value = -draft.value
-    if is_calendar_year(tokens, num, draft):
+    if is_calendar_year(tokens, num, draft, q):
         if year_in_name(tokens, num):
             return [], _after(draft)
         draft.unit, draft.unit_text, draft.decimals = "year", "", 0
         date_before_year(tokens, draft)
-        return maybe_year_range(tokens, draft), _after(draft)
+        return maybe_year_range(tokens, draft, q), _after(draft)
     read_unit(tokens, draft)
-    pair = _range_after(tokens, draft)
+    pair = _range_after(tokens, draft, q)
     if pair is not None:
         return pair, _after(pair[-1])
-    read_trailing_qualifier(tokens, draft)
+    read_trailing_qualifier(tokens, draft, q)
     if draft.qualifier == "exact":
-        draft.qualifier = qualifier_before(tokens, draft.first)
+        draft.qualifier = qualifier_before(tokens, draft.first, q)
     return [draft], _after(draft)
 
 
@@ -190,7 +193,7 @@ def _draft(tokens: list[Token], first: int, num: Number, currency: str) -> Draft
 # --- ranges -----------------------------------------------------------------------------
 
 
-def _range_after(tokens: list[Token], d: Draft) -> list[Draft] | None:
+def _range_after(tokens: list[Token], d: Draft, q: Qualifiers) -> list[Draft] | None:
     """'between 3 and 4 million', '4-5 days' and 'prices range from $1 to $2' are ranges;
     'rose from 4.1m to 4.6m' is two values, the old and the new."""
     n = len(tokens)
@@ -211,7 +214,7 @@ def _range_after(tokens: list[Token], d: Draft) -> list[Draft] | None:
     if sep.text == "/" and not (currency2 and d.currency):
         return None  # "$7/$9" is a range; other slashes are not
     num2 = number_at(tokens, num_at)
-    if num2 is None or num2.kind == "vague" or not_a_quantity(tokens, num2, has_currency=bool(currency2)):
+    if num2 is None or num2.kind == "vague" or not_a_quantity(tokens, num2, q, has_currency=bool(currency2)):
         return None
     other = _draft(tokens, k, num2, currency2 or d.currency)
     if sign < 0:
@@ -233,10 +236,10 @@ def _range_after(tokens: list[Token], d: Draft) -> list[Draft] | None:
         d.unit, d.currency = other.unit, other.currency
     if d.value == 0 and sep.low == "to" and not is_between:
         return [other]  # "0 to 62 mph in 7.2 seconds": the claim is the 62
-    if before != "by" and is_change(tokens, d.first):
+    if before != "by" and is_change(tokens, d.first, q):
         # "fell from 20 to 10", "revised from 5 to 7 per cent": the old and the new value;
         # but "dropped by 1 to 1.5 degrees" is one change given as a range
-        d.qualifier = qualifier_before(tokens, d.first - (1 if before == "from" else 0))
+        d.qualifier = qualifier_before(tokens, d.first - (1 if before == "from" else 0), q)
         return [d, other]
     if other.value < d.value:
         return None

@@ -8,10 +8,11 @@ import re
 
 from checker.extract.draft import Draft
 from checker.extract.number_phrases import Number
-from checker.extract.qualifiers import QUALIFIER_PHRASES, is_change
+from checker.extract.qualifiers import is_change
 from checker.extract.tokens import MONTH_NUMBERS, MONTHS, SENTENCE_OPENERS, STOP, Token
 from checker.extract.unit_phrases import IRREGULAR_PLURALS, looks_counted
 from checker.extract.units import lookup_unit
+from checker.lexicon import Qualifiers
 from checker.models import Claim
 
 # Verbs that make a year the claim itself: "annexed in 2014", "founded in 1998".
@@ -73,7 +74,7 @@ def without_dating_years(claims: list[Claim]) -> list[Claim]:
     return kept
 
 
-def is_calendar_year(tokens: list[Token], num: Number, draft: Draft) -> bool:
+def is_calendar_year(tokens: list[Token], num: Number, draft: Draft, q: Qualifiers) -> bool:
     """A four-digit number with no unit read as a year: 1800-2100 unless it counts or
     measures something ("2000 people", "1500 km"); earlier only after "in", "since"..."""
     t = tokens[num.first]
@@ -91,7 +92,7 @@ def is_calendar_year(tokens: list[Token], num: Number, draft: Draft) -> bool:
                                                    or (looks_counted(nxt.low) and not 1900 <= value <= 2100)):
         return False
     prev = tokens[num.first - 1].low if num.first > 0 else ""
-    if prev in QUALIFIER_PHRASES and prev not in ("around", "about", "over", "under", "towards", "above",
+    if prev in q.before and prev not in ("around", "about", "over", "under", "towards", "above",
                                                    "below", "since", "before"):
         return False
     if value >= 1800:
@@ -124,13 +125,13 @@ def year_in_name(tokens: list[Token], num: Number) -> bool:
 _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter", "christmas", "easter"})
 
 
-def maybe_year_range(tokens: list[Token], draft: Draft) -> list[Draft]:
+def maybe_year_range(tokens: list[Token], draft: Draft, q: Qualifiers) -> list[Draft]:
     """'2014-2017' or '2019-20' is a span of years: read as a range of years."""
     n = len(tokens)
     j = draft.last + 1
     before = tokens[draft.first - 1].low if draft.first > 0 else ""
     spans = j + 1 < n and (tokens[j].text in ("-", "–") or (tokens[j].low == "and" and before == "between") or (
-        tokens[j].low == "to" and before == "from" and not is_change(tokens, draft.first)))
+        tokens[j].low == "to" and before == "from" and not is_change(tokens, draft.first, q)))
     if spans and tokens[j + 1].kind == "num" and tokens[j + 1].text.isdigit():
         other = tokens[j + 1].text
         if len(other) == 2 and tokens[j].text not in ("-", "–"):

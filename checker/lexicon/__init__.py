@@ -1,5 +1,6 @@
-"""Knowledge as data: the metric concepts, the matcher's word lists and its weights,
-read once from the TOML files beside this module and validated.
+"""Knowledge as data: the metric concepts, the matcher's word lists and its weights, the
+extractor's hedges and verbs of change, and the words the verdict rules read, read once
+from the TOML files beside this module and validated.
 
 A newsroom adds its own metric phrases with a file in the same format
 (`python -m checker check --lexicon my_words.toml`, or `load_lexicon([path])`):
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 from checker.errors import CheckerError
 
 HERE = Path(__file__).resolve().parent
-_FILES = ("metrics.toml", "matching.toml", "weights.toml")
+_FILES = ("metrics.toml", "matching.toml", "weights.toml", "qualifiers.toml", "verdicts.toml")
 
 DIMENSIONS = frozenset({"area", "length", "count", "currency", "percent", "year", "time", "speed", "mass",
                         "volume", "temperature", "energy", "power", "rate"})
@@ -52,6 +53,39 @@ class Concept:
     fixed: bool = False  # a quantity that does not change over time (an area, a height)
 
 
+# The kinds of hedge or bound a qualifier word gives (qualifiers.toml), as Claim.qualifier spells them.
+QUALIFIER_KINDS = ("approx", "at_least", "at_most")
+_CHANGE_KEYS = ("up", "down", "other", "range_words")
+_PROJECTION_KEYS = ("before_to", "words", "later_year_before")
+_METRO_KEYS = ("words", "beginnings", "capitalised")
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """The words around a number the extractor reads (qualifiers.toml)."""
+
+    before: Mapping[str, str]  # phrase -> kind: "about" -> "approx"
+    after: Mapping[str, str]  # "or more" -> "at_least"
+    up: frozenset[str]
+    down: frozenset[str]
+    change: frozenset[str]  # up, down and the verbs of change without a direction
+    range_words: frozenset[str]
+    longest_before: int  # words in the longest phrase of `before`
+    longest_after: int
+
+
+@dataclass(frozen=True)
+class VerdictWords:
+    """The words the verdict rules read in a claim's sentence (verdicts.toml)."""
+
+    future_before_to: tuple[str, ...]
+    future: tuple[str, ...]
+    later_year_before: tuple[str, ...]
+    metro: tuple[str, ...]
+    metro_beginnings: tuple[str, ...]
+    metro_capitalised: tuple[str, ...]
+
+
 # Compared and hashed by identity: it is loaded once and used as a cache key.
 @dataclass(frozen=True, eq=False)
 class Lexicon:
@@ -68,6 +102,8 @@ class Lexicon:
     roles: Mapping[str, tuple[str, ...]]
     weights: Mapping[str, float]
     place_weights: Mapping[str, float]
+    qualifiers: Qualifiers
+    verdict_words: VerdictWords
     sources: tuple[str, ...] = field(default=())
 
     def role_words(self, name: str) -> tuple[str, ...]:
@@ -232,8 +268,58 @@ def _build(data: dict[str, Any], where_of: dict[str, str], sources: tuple[str, .
         roles=roles,
         weights=weights,
         place_weights=place,
+        qualifiers=_qualifiers(data, where),
+        verdict_words=_verdict_words(data, where),
         sources=sources,
     )
+
+
+def _known_keys(table: dict[str, Any], known: Sequence[str], where: Callable[[str], str], name: str) -> None:
+    """A key the code never reads is a curator's typo: say so rather than ignore the words."""
+    for key in table:
+        if key not in known:
+            raise LexiconError(where(f"{name}.{key}"), f"{name}.{key}", f"is not one of {', '.join(known)}")
+
+
+def _kinds(data: dict[str, Any], where: Callable[[str], str], name: str) -> dict[str, str]:
+    """qualifiers.before / qualifiers.after: lists of phrases by kind, as phrase -> kind."""
+    table = _table(_table(data, "qualifiers", where("qualifiers")), name, where(f"qualifiers.{name}"))
+    _known_keys(table, QUALIFIER_KINDS, where, f"qualifiers.{name}")
+    out: dict[str, str] = {}
+    for kind, phrases in table.items():
+        key = f"qualifiers.{name}.{kind}"
+        for phrase in _words(phrases, where(key), key):
+            if out.get(phrase, kind) != kind:
+                raise LexiconError(where(key), key, f"'{phrase}' is also listed as {out[phrase]}")
+            out[phrase] = kind
+    return out
+
+
+def _qualifiers(data: dict[str, Any], where: Callable[[str], str]) -> Qualifiers:
+    verbs = _table(data, "change_verbs", where("change_verbs"))
+    _known_keys(verbs, _CHANGE_KEYS, where, "change_verbs")
+
+    def verb_list(key: str) -> frozenset[str]:
+        return frozenset(_words(verbs.get(key, []), where(f"change_verbs.{key}"), f"change_verbs.{key}"))
+
+    before, after = _kinds(data, where, "before"), _kinds(data, where, "after")
+    up, down = verb_list("up"), verb_list("down")
+    return Qualifiers(before=before, after=after, up=up, down=down,
+                      change=up | down | verb_list("other"), range_words=verb_list("range_words"),
+                      longest_before=max((len(p.split()) for p in before), default=0),
+                      longest_after=max((len(p.split()) for p in after), default=0))
+
+
+def _verdict_words(data: dict[str, Any], where: Callable[[str], str]) -> VerdictWords:
+    def words(table: str, keys: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        found = _table(data, table, where(table))
+        _known_keys(found, keys, where, table)
+        return {k: _words(found.get(k, []), where(f"{table}.{k}"), f"{table}.{k}") for k in keys}
+
+    projection, metro = words("projection", _PROJECTION_KEYS), words("metro", _METRO_KEYS)
+    return VerdictWords(future_before_to=projection["before_to"], future=projection["words"],
+                        later_year_before=projection["later_year_before"], metro=metro["words"],
+                        metro_beginnings=metro["beginnings"], metro_capitalised=metro["capitalised"])
 
 
 def with_weights(lex: Lexicon, **weights: float) -> Lexicon:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from checker.extract.sentences import split_sentences
 from checker.extract.units import dimension_of
@@ -63,7 +63,7 @@ def decide(claim: Claim, reference: Reference, lex: Lexicon | None = None,
     if siblings is None:
         from checker.extract import extract_claims, with_offset  # the same sentence, read again
 
-        siblings = [with_offset(c, claim.sentence_start) for c in extract_claims(claim.sentence)]
+        siblings = [with_offset(c, claim.sentence_start) for c in extract_claims(claim.sentence, lex)]
     return _decide(claim, sent, siblings, earlier, reference, lex)
 
 
@@ -179,7 +179,7 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
     role = number_role(claim, sent, first, last, clause, lex)
     regions, window = _regions(sent, claim, first, last, clause, siblings, lex)
     group = _noun_group(claim.unit, lex)
-    change = is_change_amount(claim)
+    change = is_change_amount(claim, lex)
     features = _place_features(claim, sent, first, last, mentions, siblings, lex)
     candidates: list[Candidate] = []
     blocked: NumberRole | None = None
@@ -188,7 +188,7 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
     # metric words: their evidence is read once.
     evidence_of: dict[tuple[str, tuple[str, ...], str], Evidence] = {}
     for mention in mentions:
-        if claim.unit == "year" and mention.object and mention.preposition not in ("including", "to", "with"):
+        if claim.unit == "year" and mention.object and mention.preposition not in lex.role_words("event_prepositions"):
             continue  # "independence from France in 1960" is not an event of France
         for row in _rows_in_unit(reference, mention.name, claim.unit, lex):
             if not claim.unit and abs(claim.value) >= 1000 and lexicon_dimension(row.unit) in ("time", "rate"):
@@ -242,7 +242,7 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
         # "Croatia declared independence in 1991, while Slovakia became independent in
         # 1990": a year dates an event of the place its own clause names.
         return Decision(None, "the year's own clause names another place, which has no row for it")
-    together = _coordinated(sent, best.mention, first)
+    together = _coordinated(sent, best.mention, first, lex)
     if together and best.features.respectively != "pair" and best.features.antecedent != "yes" \
             and all(features[id(m)].clause in ("same", "first") for m in sent.mentions if m.surface in together):
         names = " and ".join(together)
@@ -355,7 +355,7 @@ def _regions(sent: Sentence, claim: Claim, first: int, last: int, clause: tuple[
     """The number's segment (between the figures either side of it, in its clause),
     its clause, and its window of words, nearest first."""
     seg_lo, seg_hi = clause
-    restated = _restates(claim, siblings, sent)
+    restated = _restates(claim, siblings, sent, lex)
     for s in siblings:
         if s is restated:
             # "2,340 miles, or about 3,770 km": the second figure is the first in other
@@ -404,11 +404,14 @@ def _regions(sent: Sentence, claim: Claim, first: int, last: int, clause: tuple[
     return regions, window
 
 
-_RESTATED = re.compile(r"\s*(?:,\s*)?(?:or|i\.e\.|\(|that is)\s*(?:about|some|around|roughly|nearly)?\s*",
-                       re.IGNORECASE)
+@cache
+def _restated(lex: Lexicon) -> re.Pattern[str]:
+    """What may stand between a figure and its restatement (matching.toml [roles] restated)."""
+    joins, hedges = ("|".join(re.escape(w) for w in lex.role_words(k)) for k in ("restated", "restated_hedges"))
+    return re.compile(rf"\s*(?:,\s*)?(?:{joins or '(?!)'})\s*(?:{hedges})?\s*", re.IGNORECASE)
 
 
-def _restates(claim: Claim, siblings: Sequence[Claim], sent: Sentence) -> Claim | None:
+def _restates(claim: Claim, siblings: Sequence[Claim], sent: Sentence, lex: Lexicon) -> Claim | None:
     """The figure just before, when this one gives it again in other units:
     "2,340 miles, or about 3,770 km", "603,550 sq km (233,000 sq mi)"."""
     before = [s for s in siblings if s.end <= claim.start]
@@ -418,7 +421,7 @@ def _restates(claim: Claim, siblings: Sequence[Claim], sent: Sentence) -> Claim 
     if prev.unit == claim.unit or not prev.unit or _kind(prev) != _kind(claim):
         return None
     gap = claim.sentence[prev.end - prev.sentence_start:claim.start - claim.sentence_start]
-    return prev if _RESTATED.fullmatch(gap) else None
+    return prev if _restated(lex).fullmatch(gap) else None
 
 
 def _kind(claim: Claim) -> str:
@@ -526,7 +529,7 @@ def _place_features(claim: Claim, sent: Sentence, first: int, last: int, mention
             demonym=m.demonym,
             topic=m.topic,
             of_after=_of_after(sent, m, last),
-            bracketed=_bracketed(sent, m, first),
+            bracketed=_bracketed(sent, m, first, lex),
             anaphor=m.anaphor,
             antecedent="" if antecedent is None else ("yes" if m.name == antecedent else "no"),
             respectively="" if pairs is None else ("pair" if pairs == m.name else "other"),
@@ -536,13 +539,14 @@ def _place_features(claim: Claim, sent: Sentence, first: int, last: int, mention
     return out
 
 
-def _bracketed(sent: Sentence, m: Mention, first: int) -> bool:
+def _bracketed(sent: Sentence, m: Mention, first: int, lex: Lexicon) -> bool:
     """'the Suez Canal (1869)', 'Djibouti (1 million people)': the figure in brackets
     right after the name is the name's."""
     if m.anaphor or m.topic or first != m.end or first >= len(sent.spans):
         return False
     gap = sent.text[sent.spans[m.end - 1][1]:sent.spans[first][0]]
-    return gap.strip() in ("(", "(about", "(some", "(around", "(c.")
+    gap = gap.strip()
+    return gap == "(" or gap[:1] == "(" and gap[1:] in lex.role_words("bracketed_hedges")
 
 
 def _of_after(sent: Sentence, m: Mention, last: int) -> bool:
@@ -567,7 +571,7 @@ def _antecedent(sent: Sentence, first: int, lex: Lexicon) -> str | None:
     # place of the tables itself).
     possessive = opening + 1 < len(sent.folded) and sent.folded[opening + 1] == "s" \
         and not any(m.position <= opening < m.end for m in sent.mentions)
-    if word not in (*lex.role_words("relative"), "a", "an") and not participle and not possessive:
+    if word not in (*lex.role_words("relative"), *lex.role_words("apposition")) and not participle and not possessive:
         return None
     before = [m for m in sent.mentions if m.end <= opening]
     return before[-1].name if before else None
@@ -594,7 +598,7 @@ def _respectively(claim: Claim, sent: Sentence, siblings: Sequence[Claim], lex: 
     return places[-len(figures):][figures.index(claim)]
 
 
-def _coordinated(sent: Sentence, chosen: Mention, first: int) -> list[str]:
+def _coordinated(sent: Sentence, chosen: Mention, first: int, lex: Lexicon) -> list[str]:
     """The places joined with the chosen one by "and" or commas before the number ("Zarnovia
     and Kellmark have 950,000 people"), surfaces in order; [] when it stands alone."""
     if chosen.anaphor or chosen.topic or chosen.position > first:
@@ -604,16 +608,16 @@ def _coordinated(sent: Sentence, chosen: Mention, first: int) -> list[str]:
         return []
     k = group.index(chosen)
     lo = hi = k
-    while lo > 0 and _joined(sent, group[lo - 1], group[lo]):
+    while lo > 0 and _joined(sent, group[lo - 1], group[lo], lex):
         lo -= 1
-    while hi + 1 < len(group) and _joined(sent, group[hi], group[hi + 1]):
+    while hi + 1 < len(group) and _joined(sent, group[hi], group[hi + 1], lex):
         hi += 1
     return [m.surface for m in group[lo:hi + 1]] if hi > lo else []
 
 
-def _joined(sent: Sentence, a: Mention, b: Mention) -> bool:
+def _joined(sent: Sentence, a: Mention, b: Mention, lex: Lexicon) -> bool:
     between = " ".join(sent.text[sent.spans[a.end - 1][1]:sent.spans[b.position][0]].split()).lower()
-    return between in (",", "and", "or", "&", ", and", ", or")
+    return between in lex.role_words("place_list_joins")
 
 
 def _rival(best: Candidate, candidates: list[Candidate], lex: Lexicon) -> Candidate | None:
@@ -644,12 +648,12 @@ def _event_in_group(claim: Claim, row: ReferenceRow, reference: Reference, menti
     return chosen, tuple(r for r in family if r is not chosen)
 
 
-def is_change_amount(claim: Claim) -> bool:
+def is_change_amount(claim: Claim, lex: Lexicon | None = None) -> bool:
     """'fell by 500,000', 'grew 3%': the size of a change, not a level ('rose to 3%' is a level)."""
     if claim.change is None or claim.unit == "year":
         return False  # "the Wall fell in 1989" dates a fall; it is no amount of change
     before = claim.sentence[:claim.start - claim.sentence_start].split()
-    return not before or before[-1].lower() not in ("to", "at", "from", "of")
+    return not before or before[-1].lower() not in (lex or lexicon()).role_words("change_level_before")
 
 
 def _is_rate_of_change(row: ReferenceRow, lex: Lexicon) -> bool:

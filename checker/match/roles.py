@@ -104,9 +104,9 @@ def number_role(claim: Claim, sent: Sentence, first: int, last: int, clause: tup
                 return NumberRole(Role.PART, cue)
         # "14 million residents over 65": an age bracket of the population.
         bracket = words[last:last + 3]
-        if bracket and bracket[0] in ("is", "are", "were"):
+        if bracket and bracket[0] in lex.role_words("age_bracket_verbs"):
             bracket = bracket[1:]
-        if len(bracket) >= 2 and bracket[0] in ("over", "under", "aged") and bracket[1][:1].isdigit():
+        if len(bracket) >= 2 and bracket[0] in lex.role_words("age_bracket") and bracket[1][:1].isdigit():
             return NumberRole(Role.PART, f"{bracket[0]} {bracket[1]}")
         # "1.9 million of Austria's people": "of" and a place's possessive.
         if _starts_with(after, "of") and any(m.position == last + 1 and m.possessive for m in sent.mentions):

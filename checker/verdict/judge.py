@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from checker.extract.numbers import format_number
-from checker.extract.qualifiers import QUALIFIER_PHRASES
 from checker.extract.units import dimension_of, unit_info
+from checker.lexicon import Lexicon, lexicon
 from checker.models import CheckedClaim, Claim, Match, ReferenceRow
 
 # "about 30,000" fits a reference within 5% of 30,000 (or within its rounding, if wider).
@@ -39,12 +39,13 @@ class VerdictOptions:
 
 
 def judge(claim: Claim, match: Match | None, options: VerdictOptions = VerdictOptions(),
-          unmatched_because: str = "") -> CheckedClaim:
+          unmatched_because: str = "", lex: Lexicon | None = None) -> CheckedClaim:
     """The verdict on `claim` against the row `match` found: the first rule of RULES
-    (checker.verdict.rules) that decides, in order."""
+    (checker.verdict.rules) that decides, in order. `lex` gives the words the rules read
+    (checker/lexicon/verdicts.toml; the shipped lexicon by default)."""
     from checker.verdict.rules import RULES, Case
 
-    case = Case(claim, match, options, unmatched_because)
+    case = Case(claim, match, options, unmatched_because, lex or lexicon())
     for rule in RULES:
         decided = rule(case)
         if decided is not None:
@@ -199,19 +200,19 @@ def _registry() -> Any:
     return pint.UnitRegistry()
 
 
-def _quote(claim: Claim) -> str:
+def _quote(claim: Claim, lex: Lexicon) -> str:
     """The claim as the article words it, hedge included ("fewer than 40 million inhabitants")."""
-    return f"“{_hedge_words(claim)}{claim.text}”"
+    return f"“{_hedge_words(claim, lex)}{claim.text}”"
 
 
-def _hedge_words(claim: Claim) -> str:
+def _hedge_words(claim: Claim, lex: Lexicon) -> str:
     if claim.qualifier not in ("approx", "at_least", "at_most"):
         return ""
     before = claim.sentence[:claim.start - claim.sentence_start].rstrip()
     words = before.split()[-4:]
     for size in range(len(words), 0, -1):
         phrase = " ".join(words[-size:])
-        if phrase.lower() in QUALIFIER_PHRASES:
+        if phrase.lower() in lex.qualifiers.before:
             return phrase + " "
     return ""
 

@@ -15,9 +15,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
 
 from checker.extract.numbers import format_number
+from checker.lexicon import Lexicon
 from checker.models import CheckedClaim, Claim, Match, ReferenceRow
 from checker.verdict.judge import (
     VerdictOptions,
@@ -66,7 +67,8 @@ class Case:
     claim: Claim
     match: Match | None
     options: VerdictOptions
-    unmatched_because: str = ""
+    unmatched_because: str
+    lex: Lexicon
 
     @property
     def row(self) -> ReferenceRow:
@@ -93,7 +95,7 @@ class Case:
 
     @property
     def says(self) -> str:
-        says = f"The article says {_quote(self.claim)}"
+        says = f"The article says {_quote(self.claim, self.lex)}"
         claim, row = self.claim, self.row
         if claim.unit and row.unit and claim.unit != row.unit and self.converted and self.converted[0] != claim.value:
             says += f" ({format_number(self.converted[0])} {row.unit})"
@@ -122,16 +124,16 @@ def no_reference(case: Case) -> CheckedClaim | None:
         return None
     because = f" ({case.unmatched_because})" if case.unmatched_because else ""
     return CheckedClaim(case.claim, "unverified", Rule.NO_REFERENCE.value,
-                        f"No reference row matched {_quote(case.claim)}{because}: it is unverified, not wrong "
-                        f"(rule: no-reference).")
+                        f"No reference row matched {_quote(case.claim, case.lex)}{because}: it is unverified, not "
+                        f"wrong (rule: no-reference).")
 
 
 def unit_mismatch(case: Case) -> CheckedClaim | None:
     if case.converted is not None:
         return None
     return case.checked("unverified", Rule.UNIT_MISMATCH,
-                        f"{_quote(case.claim)} could not be converted to the reference's unit ({case.row.unit}) "
-                        f"(rule: unit-mismatch).")
+                        f"{_quote(case.claim, case.lex)} could not be converted to the reference's unit "
+                        f"({case.row.unit}) (rule: unit-mismatch).")
 
 
 def date(case: Case) -> CheckedClaim | None:
@@ -231,9 +233,14 @@ def undated_reference(case: Case) -> CheckedClaim | None:
                         f"like this changes over time, so it may be out of date (rule: undated-reference).")
 
 
-# Words that say a figure counts a whole urban area, not the city proper.
-_METRO_WORDS = re.compile(r"\b(?:(?i:metro\w*|metropolitan|urban area|conurbation|agglomeration|wider area|"
-                          r"city region)|Greater)\b")
+@cache
+def _metro_words(lex: Lexicon) -> re.Pattern[str]:
+    """Words that say a figure counts a whole urban area (verdicts.toml [metro]), as one
+    pattern per lexicon: "metro..." in any case, "Greater" only with its capital."""
+    w = lex.verdict_words
+    any_case = [f"{re.escape(b)}\\w*" for b in w.metro_beginnings] + [re.escape(p) for p in w.metro]
+    capitalised = [re.escape(c[:1].upper() + c[1:]) for c in w.metro_capitalised]
+    return re.compile(rf"\b(?:(?i:{'|'.join(any_case) or '(?!)'}){''.join('|' + c for c in capitalised)})\b")
 
 
 def metro_area(case: Case) -> CheckedClaim | None:
@@ -241,7 +248,7 @@ def metro_area(case: Case) -> CheckedClaim | None:
     Sydney, Oslo) confirms only a figure the article gives for the metro area: "Sydney has
     5 million people" may mean the city proper, which the table does not hold."""
     row = case.row
-    if dict(row.extra).get("figure_kind", "") != "metro" or _METRO_WORDS.search(case.claim.sentence):
+    if dict(row.extra).get("figure_kind", "") != "metro" or _metro_words(case.lex).search(case.claim.sentence):
         return None
     return case.checked("unverified", Rule.METRO_AREA,
                         f"{case.says}; {case.ref}, a total for the wider metro or administrative area, not the "

@@ -6,36 +6,46 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from checker.extract.sentences import clause_bounds
+from checker.lexicon import Lexicon, lexicon
 from checker.models import CheckedClaim, Claim
 
-_FUTURE = re.compile(
-    r"\b(?:(?:expected|projected|forecast|predicted|set|likely|poised|due|going|estimated)\s+to|"
-    r"will|could|would|might|may|forecasts?|projections?)\b",
-    re.IGNORECASE,
-)
-_LATER_YEAR = re.compile(r"\b(?:by|in|until|before)\s+(\d{4})\b", re.IGNORECASE)
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    # Longest first, so that of two entries sharing a start the whole phrase is the match.
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
-def projection_verdict(claim: Claim, date: dt.date) -> CheckedClaim | None:
+@cache
+def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The projection words of verdicts.toml as patterns: "expected to", "will"; and "by 2050"."""
+    w = lex.verdict_words
+    future = re.compile(rf"\b(?:(?:{_alternatives(w.future_before_to)})\s+to|{_alternatives(w.future)})\b",
+                        re.IGNORECASE)
+    later_year = re.compile(rf"\b(?:{_alternatives(w.later_year_before)})\s+(\d{{4}})\b", re.IGNORECASE)
+    return future, later_year
+
+
+def projection_verdict(claim: Claim, date: dt.date, lex: Lexicon | None = None) -> CheckedClaim | None:
     """'is expected to reach 400 million by 2050': a forecast says nothing about today's
-    figure, so it is not checked (rule: projection). None when the claim is no forecast."""
-    if not _is_projection(claim, date):
+    figure, so it is not checked (rule: projection). None when the claim is no forecast.
+    `lex` gives the words (checker/lexicon/verdicts.toml; the shipped lexicon by default)."""
+    if not _is_projection(claim, date, lex or lexicon()):
         return None
     return CheckedClaim(claim, "unverified", "projection",
                         f"“{claim.text}” is a projection or forecast, not a figure for now; it is not "
                         f"checked against current reference figures (rule: projection).")
 
 
-def _is_projection(claim: Claim, date: dt.date) -> bool:
+def _is_projection(claim: Claim, date: dt.date, lex: Lexicon) -> bool:
     """Looks at the clause that holds the number, and at later years named in the sentence."""
     if claim.unit == "year":
         return False
     at = claim.start - claim.sentence_start
     clause_start, clause_end = clause_bounds(claim.sentence, at, claim.end - claim.sentence_start)
-    futures, years = _time_words(claim.sentence)
+    futures, years = _time_words(claim.sentence, lex)
     if any(clause_start <= s and e <= at for s, e in futures):
         return True
     # A later year in the number's own clause: "aiming for 5% by 2027" is a target, but
@@ -44,10 +54,12 @@ def _is_projection(claim: Claim, date: dt.date) -> bool:
 
 
 @lru_cache(maxsize=512)
-def _time_words(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int, int], ...]]:
+def _time_words(sentence: str, lex: Lexicon
+                ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int, int], ...]]:
     """Where a sentence says "will", "expected to"... and "by 2050": read once for all its figures."""
-    futures = tuple(m.span() for m in _FUTURE.finditer(sentence))
-    years = tuple((m.start(), m.end(), int(m.group(1))) for m in _LATER_YEAR.finditer(sentence))
+    future, later_year = _patterns(lex)
+    futures = tuple(m.span() for m in future.finditer(sentence))
+    years = tuple((m.start(), m.end(), int(m.group(1))) for m in later_year.finditer(sentence))
     return futures, years
 
 
