@@ -202,9 +202,10 @@ def test_a_newsroom_adds_a_way_to_restate_a_figure(tmp_path: Path, text: str, to
     assert outcome(text, newsroom_words(tmp_path, toml))[1] == ("1,024 feet", "supported", "Lake Vessa")
 
 
-@pytest.mark.xfail(strict=True, reason="matcher._bracketed asks that the figure's first word follow the name "
-                   "at once, so a hedge inside the brackets (shipped or added) never counts; found while "
-                   "moving the list, left for the matcher's owner")
 def test_a_newsroom_adds_a_hedge_inside_brackets(tmp_path: Path) -> None:
     lex = newsroom_words(tmp_path, '[roles]\nbracketed_hedges = ["circa"]\n')
+    # Kellmark, the subject, would take the area were it not for the brackets after Zarnovia.
+    assert outcome("Kellmark borders Zarnovia (circa 41,500 sq km).")[0][1:] != ("supported", "Zarnovia")
     assert outcome("Kellmark borders Zarnovia (circa 41,500 sq km).", lex)[0][1:] == ("supported", "Zarnovia")
+    # and the shipped hedges count too
+    assert outcome("Kellmark borders Zarnovia (about 41,500 sq km).")[0][1:] == ("supported", "Zarnovia")

@@ -542,11 +542,11 @@ def _place_features(claim: Claim, sent: Sentence, first: int, last: int, mention
 def _bracketed(sent: Sentence, m: Mention, first: int, lex: Lexicon) -> bool:
     """'the Suez Canal (1869)', 'Djibouti (1 million people)': the figure in brackets
     right after the name is the name's."""
-    if m.anaphor or m.topic or first != m.end or first >= len(sent.spans):
+    if m.anaphor or m.topic or first < m.end or first >= len(sent.spans) or first > m.end + 2:
         return False
-    gap = sent.text[sent.spans[m.end - 1][1]:sent.spans[first][0]]
-    gap = gap.strip()
-    return gap == "(" or gap[:1] == "(" and gap[1:] in lex.role_words("bracketed_hedges")
+    # "Djibouti (about 1 million people)": a hedge may stand between the bracket and the figure.
+    gap = sent.text[sent.spans[m.end - 1][1]:sent.spans[first][0]].strip()
+    return gap == "(" or gap[:1] == "(" and " ".join(gap[1:].split()).casefold() in lex.role_words("bracketed_hedges")
 
 
 def _of_after(sent: Sentence, m: Mention, last: int) -> bool:
