@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from checker.extract import extract_claims
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, shipped_lexicon
 from checker.match import Decision, match_claim, match_claims
 from checker.models import CheckedClaim, Claim, Report
 from checker.reference import Reference, load_reference
@@ -50,6 +50,7 @@ def check_text(
     (checker.lexicon; the shipped one by default).
     """
     reference = reference if reference is not None else load_reference()
+    lexicon = lexicon or shipped_lexicon()  # looked up once, not once per claim
     # --- When (issue #10): the article's date, given or read from the document.
     if date is not None:
         article_date: dt.date | None = date

@@ -142,6 +142,16 @@ def test_json_values(index: int, value: float, value_high: float | None, change:
     assert claim["change"] == change
 
 
+@pytest.mark.parametrize("claims", [0, 1, 3])
+def test_json_is_the_report_with_one_claim_per_line(claims: int) -> None:
+    report = make_report()
+    report = Report(text=report.text, date=report.date, claims=report.claims[:claims], tables=report.tables)
+    text = to_json(report)
+    assert json.loads(text) == json.loads(json.dumps(report_to_dict(report)))
+    lines = text.splitlines()
+    assert sum(line.startswith('    {"text": ') for line in lines) == claims
+
+
 def test_json_keeps_floats_and_accents() -> None:
     text = to_json(make_report())
     assert '"value": 603550.0' in text

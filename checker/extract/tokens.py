@@ -14,17 +14,14 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     start: int
     end: int
     kind: str  # 'num', 'word', 'sym', or 'long' (a digit string too long to be a quantity)
     spaced: bool  # whitespace (or the sentence start) before it
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str = ""  # the text in lower case: asked for many times per token, so made once
 
 
 
@@ -36,7 +33,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         kind = m.lastgroup or "sym"
         if kind == "num" and m.end() - m.start() > MAX_DIGITS and sum(c.isdigit() for c in m.group()) > MAX_DIGITS:
             kind = "long"
-        tokens.append(Token(m.group(), m.start() + offset, m.end() + offset, kind, m.start() != prev_end))
+        word = m.group()
+        tokens.append(Token(word, m.start() + offset, m.end() + offset, kind, m.start() != prev_end, word.lower()))
         prev_end = m.end()
     return tokens
 

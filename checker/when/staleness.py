@@ -35,7 +35,9 @@ def stale_mark(row: ReferenceRow, article_date: dt.date | None) -> str:
 def time_verdict(checked: CheckedClaim, time: ClaimTime, article_date: dt.date | None) -> CheckedClaim:
     """`checked` with its time recorded, its verdict made unverified when the row is for
     another time than the claim, and its staleness marked."""
-    out = replace(checked, time=time.iso(), time_source=time.source_words)
+    iso, words = time.iso(), time.source_words
+    out = checked if (checked.time, checked.time_source) == (iso, words) else replace(checked, time=iso,
+                                                                                      time_source=words)
     row = checked.reference
     if row is None or row.unit == "year" or checked.claim.unit == "year":
         return out
