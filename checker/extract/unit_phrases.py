@@ -188,25 +188,62 @@ _NOT_NOUN_S = frozenset("is was has does this thus its his hers ours yours their
 
 
 def _counted_noun(tokens: list[Token], j: int) -> tuple[str, int] | None:
-    """The noun that a bare number counts: '30,000 troops', '5,000 new homes'."""
+    """The noun that a bare number counts: '30,000 troops', '5,000 new homes', '700 heart transplants'.
+
+    Common adjectives ('new', 'more') and proper nouns before the noun are left out of the unit;
+    other lower-case words are kept with it, because they name what is counted:
+    '9 million shipping containers', 'thousands of job cuts'."""
     n = len(tokens)
     k = j
     skipped = 0
+    kept: list[str] = []
     while k < n and skipped <= 2:
         t = tokens[k]
         if t.kind != "word":
             return None
         low = t.low
-        if low in STOP or low in MONTHS:
-            return None
-        if low in _SKIPPABLE or (t.text[0].isupper() and not looks_counted(low)):
+        if low in _SKIPPABLE and k + 1 < n and tokens[k + 1].kind == "word" \
+                or low not in STOP and t.text[0].isupper() and not looks_counted(low):
+            kept = []  # "eight straight World Cups": the kept words must stand right before the noun
             skipped += 1
             k += 1
             continue
+        if low in STOP or low in MONTHS:
+            return None
         if looks_counted(low):
-            return low, k
-        return None
+            unit = lookup_unit([t.text]) if kept else None
+            if unit is not None:  # "50 previous years", "517 rushing yards": a unit, not a kind of thing
+                return unit[0].canonical, k
+            return " ".join([*kept, low]), k
+        glued = _glued_compound(tokens, k)
+        if glued is not None:  # "first-team players", "coal-fired plants"
+            word, k = glued
+        elif not _modifier(low):
+            return None
+        else:
+            word = low
+        kept.append(word)
+        skipped += 1
+        k += 1
     return None
+
+
+def _modifier(low: str) -> bool:
+    """A lower-case word that may name the kind of thing counted ('heart' in 'heart transplants')."""
+    return len(low) > 2 and low.isalpha() and not low.endswith("ly") and low not in _NOT_MODIFIERS
+
+
+def _glued_compound(tokens: list[Token], k: int) -> tuple[str, int] | None:
+    """'first-team' or 'coal-fired' at token k: the joined word and its last token."""
+    if k + 2 < len(tokens) and tokens[k + 1].text == "-" and not tokens[k + 1].spaced \
+            and tokens[k + 2].kind == "word" and not tokens[k + 2].spaced and tokens[k].text.islower() \
+            and tokens[k + 2].text.islower():
+        return f"{tokens[k].low}-{tokens[k + 2].low}", k + 2
+    return None
+
+
+# Words after a number that end a noun phrase rather than describe its noun.
+_NOT_MODIFIERS = frozenset("said says say according compared than".split())
 
 
 def _read_per(tokens: list[Token], d: Draft) -> None:

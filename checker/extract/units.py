@@ -210,6 +210,14 @@ def dimension_of(unit: str) -> str:
     return f"count:{unit}"
 
 
+def counted_head(unit: str) -> str:
+    """The noun a counted-noun unit ends in ("shipping containers" -> "containers"); other units unchanged.
+    The extractor keeps the words that name the kind of thing counted; the matcher compares heads."""
+    if " " not in unit or "/" in unit or unit.startswith("per ") or not dimension_of(unit).startswith("count:"):
+        return unit
+    return unit.rsplit(" ", 1)[1]
+
+
 # quantulum3's unit lexicon (MIT) extends ours for the rarer physical units
 # ("newton metre", "psi", "lumen"). Its JSON is read directly: importing the
 # quantulum3 parser costs seconds, the data alone a few milliseconds.
