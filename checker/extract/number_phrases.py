@@ -315,12 +315,12 @@ def _adjacent_unit(tokens: list[Token], j: int) -> tuple[str, int] | None:
         if found:
             return found[0].canonical, j + 2
         words = [t.text]
+    longer = unit_words(tokens, j)  # "3923sq m", "32m2", "332lb-ft"
+    if longer is not None and longer[1] > j:
+        return longer
     found = lookup_unit(words)
     if found:
         return found[0].canonical, j
-    longer = unit_words(tokens, j)  # "3923sq m"
-    if longer is not None and longer[1] > j:
-        return longer
     if t.text in ("C", "F") or t.text in ("ºC", "ºF"):
         return ("°C" if t.text.endswith("C") else "°F"), j
     if t.text == "p":

@@ -26,8 +26,12 @@ def _plural(word: str) -> str:
         return _PLURALS[word]
     if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
         return word[:-1] + "ies"
-    if word.endswith(("s", "x", "ch", "sh")):
+    if word.endswith("is"):
+        return word[:-2] + "es"  # "one analysis"
+    if word.endswith(("ss", "us", "x", "ch", "sh")):
         return word + "es"
+    if word.endswith("s"):
+        return word  # "one innings", "one series": the same word in both numbers
     return word + "s"
 
 
@@ -114,6 +118,10 @@ def unit_words(tokens: list[Token], j: int) -> tuple[str, int] | None:
         elif tok.text in ("/", ".") and not tok.spaced and words and k + 1 < n and tokens[k + 1].kind == "word":
             words[-1] = words[-1] + tok.text + tokens[k + 1].text
             k += 1
+        elif tok.text == "-" and not tok.spaced and words and k + 1 < n and tokens[k + 1].kind == "word" \
+                and not tokens[k + 1].spaced and lookup_unit([f"{words[-1]}-{tokens[k + 1].text}"]) is not None:
+            words[-1] += "-" + tokens[k + 1].text  # "lb-ft", "pound-feet"
+            k += 1
         elif tok.text == "-" and not tok.spaced and words and words[-1].lower() in ("year", "years"):
             words[-1] += "-"
             k += 1
@@ -177,8 +185,17 @@ def _joined_unit(tokens: list[Token], k: int) -> bool:
 
 
 def looks_counted(word: str) -> bool:
-    return word in IRREGULAR_PLURALS or (len(word) > 3 and word.endswith("s") and not word.endswith("ss")
-                                         and word not in STOP and word not in _NOT_NOUN_S)
+    return word in IRREGULAR_PLURALS or _men_plural(word) or (
+        len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in STOP
+        and word not in _NOT_NOUN_S)
+
+
+def _men_plural(word: str) -> bool:
+    """Compounds of 'men' are plural nouns though they do not end in -s ('60 fishermen', 'servicemen')."""
+    return len(word) > 5 and word.endswith("men") and word not in _NOT_MEN
+
+
+_NOT_MEN = frozenset("specimen abdomen regimen acumen stamen omen".split())
 
 
 # Words ending in -s that are not plural nouns.
