@@ -42,7 +42,7 @@ from checker.extract.qualifiers import (
 from checker.extract.sentences import split_sentences
 from checker.extract.shared_units import share_units
 from checker.extract.tokens import Token, span_text, tokenize
-from checker.extract.unit_phrases import read_unit
+from checker.extract.unit_phrases import read_age, read_unit
 from checker.extract.years import (
     date_before_year,
     is_calendar_year,
@@ -152,7 +152,10 @@ def _quantity_at(tokens: list[Token], i: int) -> tuple[list[Draft], int]:
     read_unit(tokens, draft)
     pair = _range_after(tokens, draft)
     if pair is not None:
+        if len(pair) == 1:
+            read_age(tokens, pair[0])
         return pair, _after(pair[-1])
+    read_age(tokens, draft)
     read_trailing_qualifier(tokens, draft)
     if draft.qualifier == "exact":
         draft.qualifier = qualifier_before(tokens, draft.first)

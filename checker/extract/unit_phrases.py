@@ -88,6 +88,39 @@ def read_unit(tokens: list[Token], d: Draft) -> None:
     _read_per(tokens, d)
 
 
+# A bare whole number is a person's age in years after these: "aged 45", "she was 10", "who turned 66".
+_AGE_SUBJECTS = frozenset("he she who i".split())
+_AGE_VERBS = frozenset("is was turned turns turning".split())
+
+
+def read_age(tokens: list[Token], d: Draft) -> None:
+    """Ages as news writes them without the word 'years': 'aged 45', 'aged 18 to 34', 'Smith, 45, said',
+    'she was 10 when', 'he will be 35 by', 'a 87 yo man'."""
+    if d.unit or d.currency or d.kind not in ("digits", "words") or d.value != int(d.value) or not 0 < d.value < 130:
+        return
+    n = len(tokens)
+    f, j = d.first, d.last + 1
+    nxt = tokens[j] if j < n else None
+    before = [t.low for t in tokens[max(0, f - 3):f]]
+    if nxt is not None and nxt.low in ("yo", "y.o"):
+        d.unit, d.unit_text, d.last = "years", nxt.text, j
+        return
+    ends_phrase = nxt is None or nxt.kind != "word" or nxt.low in STOP
+    said = before[-1:] == ["aged"]
+    said = said or (ends_phrase and len(before) >= 2 and before[-1] in _AGE_VERBS and before[-2] in _AGE_SUBJECTS)
+    said = said or (ends_phrase and before[-2:] == ["will", "be"] and len(before) == 3 and before[0] in _AGE_SUBJECTS)
+    # "Maddon, 66, has": a name, then the age between commas
+    said = said or (d.kind == "digits" and f >= 2 and tokens[f - 1].text == "," and nxt is not None
+                    and nxt.text == "," and tokens[f - 2].kind == "word" and tokens[f - 2].text[0].isupper()
+                    and tokens[f - 2].low not in STOP and tokens[f - 2].low not in MONTHS
+                    and tokens[f - 2].low not in _WEEKDAYS)
+    if said:
+        d.unit = "years"
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 
 _CURRENCY_CODE_SET = frozenset(CURRENCY_WORDS.values())
 
