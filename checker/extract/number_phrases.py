@@ -72,9 +72,9 @@ def currency_before_number(tokens: list[Token], i: int) -> tuple[str, int]:
         return "", i
     if t.kind == "word" and i + 1 < len(tokens):
         nxt = tokens[i + 1]
-        # "HK$3.7bn", and "HK $3.7bn" as some copy spaces it (only for two-letter prefixes:
-        # "A $5 fee" is an article).
-        spaced_ok = t.text in ("US", "AU", "CA", "HK", "NZ", "NT")
+        # "HK$3.7bn", and "HK $3.7bn" as some copy spaces it (only for two-letter prefixes
+        # and "C $6", "S $1m": "A $5 fee" is an article).
+        spaced_ok = t.text in ("US", "AU", "CA", "HK", "NZ", "NT", "C", "S")
         if i + 2 < len(tokens) and nxt.text == "$" and (not nxt.spaced or spaced_ok) \
                 and t.text in ("US", "C", "A", "AU", "CA", "HK", "NZ", "S", "NT", "R"):
             if tokens[i + 2].kind == "num":

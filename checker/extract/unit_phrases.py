@@ -297,29 +297,52 @@ _NOT_MODIFIERS = frozenset("said says say according compared than".split())
 
 
 def _read_per(tokens: list[Token], d: Draft) -> None:
-    """Rates: '325,000 barrels per day', '$52 a barrel', '3 points per game'."""
+    """Rates: '325,000 barrels per day', '$52 a barrel', '3 points per game', '£24 a-year',
+    and past an aside: '9 billion shekels ($2.4 billion) a year'."""
     n = len(tokens)
     j = d.last + 1
-    if j + 1 < n and tokens[j].low in ("per", "a", "an", "each") and tokens[j + 1].kind == "word":
-        denom = tokens[j + 1].low
-        if tokens[j].low in ("a", "an") and denom not in _RATE_DENOMINATORS:
+    aside = False
+    if j < n and tokens[j].text in ("(", ")"):
+        # the rate after an aside applies to the figure before it and to the one inside it
+        close = j if tokens[j].text == ")" else next(
+            (k for k in range(j + 1, min(n, j + 12)) if tokens[k].text in ("(", ")")), -1)
+        if close < 0 or tokens[close].text != ")":
             return
-        if j + 2 < n and tokens[j + 2].low in ("earlier", "later", "ago", "before", "after", "from", "into"):
+        j, aside = close + 1, True
+    if j + 1 < n and tokens[j].low in ("per", "a", "an", "each"):
+        k = j + 1
+        if k + 1 < n and tokens[k].text == "-" and not tokens[k].spaced and not tokens[k + 1].spaced:
+            k += 1  # "a-year"
+        if tokens[k].kind != "word":
+            return
+        denom = tokens[k].low
+        if tokens[j].low in ("a", "an") and denom not in _RATE_DENOMINATORS and not _measure(tokens[k].text):
+            return
+        if k + 1 < n and tokens[k + 1].low in ("earlier", "later", "ago", "before", "after", "from", "into"):
             return  # "a week earlier" is when, not a rate
         if tokens[j].low == "per" and denom in ("cent",):
             return
         base = d.currency or d.unit or ""
-        found = lookup_unit([t.text for t in tokens[j + 1:j + 4]])
+        found = lookup_unit([t.text for t in tokens[k:k + 3]])
         if found is not None and found[0].dimension != "area" and found[1] > 1:
-            found = lookup_unit([tokens[j + 1].text])  # only areas are read over several words: "per square foot"
+            found = lookup_unit([tokens[k].text])  # only areas are read over several words: "per square foot"
         denom_name = found[0].canonical if found else denom
         if found and found[0].dimension == "time":
             denom_name = denom_name.rstrip("s") if denom_name != "centuries" else "century"  # "per day"
         if d.currency:
             d.currency = f"{d.currency}/{denom_name}"
+        elif aside and not base:
+            return
         else:
             d.unit = f"{base}/{denom_name}" if base else f"per {denom_name}"
-        d.last = j + (found[1] if found else 1)
+        if not aside:
+            d.last = k + (found[1] - 1 if found else 0)
+
+
+def _measure(word: str) -> bool:
+    """A unit of weight, volume or length can follow 'a' in a price: '$1,270 an ounce'."""
+    found = lookup_unit([word]) if len(word) > 2 else None
+    return found is not None and found[0].dimension in ("mass", "volume", "length", "area")
 
 
 _RATE_DENOMINATORS = frozenset("day week month year hour minute second barrel head person share gallon litre "
