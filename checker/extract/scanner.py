@@ -40,7 +40,7 @@ from checker.extract.qualifiers import (
     read_trailing_qualifier,
 )
 from checker.extract.sentences import split_sentences
-from checker.extract.shared_units import share_units
+from checker.extract.shared_units import share_levels, share_units
 from checker.extract.tokens import Token, span_text, tokenize
 from checker.extract.unit_phrases import read_age, read_unit
 from checker.extract.years import (
@@ -66,6 +66,7 @@ def extract_claims(text: str) -> list[Claim]:
     claims: list[Claim] = []
     for start, end in split_sentences(norm.text):
         found = share_units(without_dating_years(list(_sentence_claims(norm.text, start, end))), norm.text)
+        found = share_levels(found, norm.text)
         if found and changed:
             # The sentence as the input writes it, one string shared by its claims.
             sentence_start = norm.start_in_input(start)
