@@ -131,6 +131,8 @@ def unit_words(tokens: list[Token], j: int) -> tuple[str, int] | None:
     t = tokens[j]
     if t.text == "%":
         return "percent", j
+    if t.text == "€" and not (j + 1 < n and tokens[j + 1].kind == "num"):
+        return "EUR", j  # "1.200 €", "1,200€": the euro sign after the amount, as much of Europe writes it
     if t.text in ("°", "º"):
         if j + 1 < n and tokens[j + 1].text in ("C", "F") and not tokens[j + 1].spaced:
             return ("°C" if tokens[j + 1].text == "C" else "°F"), j + 1
@@ -175,7 +177,7 @@ def unit_words(tokens: list[Token], j: int) -> tuple[str, int] | None:
     if rare is not None and words[0].lower() not in STOP and words[0].lower() not in CURRENCY_WORDS:
         return rare[0], _last_token_of_words(tokens, j, rare[1])
     # currency words ("20 dollars", "5 million euros", "50 pence")
-    for size in (2, 1):
+    for size in (3, 2, 1):
         phrase = " ".join(w.lower() for w in words[:size])
         if len(words) >= size and phrase in CURRENCY_WORDS and phrase not in ("won", "real", "rand", "p", "cent",
                                                                                     "sen"):

@@ -163,6 +163,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 CURRENCY_WORDS: dict[str, str] = {
     "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "usd": "USD",
     "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD",
+    "new zealand dollars": "NZD", "singapore dollars": "SGD", "taiwan dollars": "TWD",
     "pounds sterling": "GBP", "sterling": "GBP", "gbp": "GBP",
     "euros": "EUR", "euro": "EUR", "eur": "EUR",
     "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY",
