@@ -315,7 +315,7 @@ def _adjacent_unit(tokens: list[Token], j: int) -> tuple[str, int] | None:
         if found:
             return found[0].canonical, j + 2
         words = [t.text]
-    longer = unit_words(tokens, j)  # "3923sq m", "32m2", "332lb-ft"
+    longer = unit_words(tokens, j)  # "3923sq m", "54m2", "380lb-ft"
     if longer is not None and longer[1] > j:
         return longer
     found = lookup_unit(words)

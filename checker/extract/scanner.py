@@ -236,7 +236,7 @@ def _range_after(tokens: list[Token], d: Draft) -> list[Draft] | None:
     elif not mine:
         d.unit, d.currency = other.unit, other.currency
     elif "/" in (other.currency or other.unit) and "/" not in (d.currency or d.unit):
-        # "between $48,000 and $90,000 a year": the rate written once, at the end
+        # "between $52,000 and $70,000 a year": the rate written once, at the end
         d.unit, d.currency = other.unit, other.currency
     if d.value == 0 and sep.low == "to" and not is_between:
         return [other]  # "0 to 62 mph in 7.2 seconds": the claim is the 62

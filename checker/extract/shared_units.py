@@ -6,10 +6,10 @@ each number with the words right after it, so the first figures of such a list c
 out bare; this pass gives them the unit (and the scale word) of the figure that ends
 the list.
 
-The level a change reaches is in the change's unit: "rose 64 points to 4,577",
-"grew by 300,000 people to 5.4 million", "(16,369 up 58 points)"; and two levels
-reached in one sentence share theirs: "ended at 1,463 points, while the other fell 1%
-to 1,334"."""
+The level a change reaches is in the change's unit: "rose 41 points to 8,112",
+"grew by 2,400 residents to 61,000", "(4,210 down 12 points)"; and two levels
+reached in one sentence share theirs: "closed at 512 points, while the other slipped
+0.4% to 498"."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def share_units(claims: list[Claim], text: str) -> list[Claim]:
         if not _BETWEEN.fullmatch(between):
             continue
         if "," in between and not re.search(r"\b(?:and|or)\b", between) and not _comparable(a.value, b.value, 100):
-            continue  # "end 2019 at 16,644, 16 per cent above": not a list
+            continue  # "will reach 9,500, 20 per cent above the record": not a list
         value, decimals = a.value, a.decimals
         scale = _scale_of(b)
         if scale > 1 and _scale_of(a) == 1 and abs(a.value) < 1000:
@@ -52,14 +52,14 @@ def share_levels(claims: list[Claim], text: str) -> list[Claim]:
     for i, b in enumerate(out):
         if b.unit or b.qualifier == "vague" or not _LEVEL_BEFORE.search(text[max(0, b.start - 12):b.start]):
             if not b.unit and b.qualifier != "vague" and i + 1 < len(out):
-                # "(16,369 up 58 points)": a level, then the change that led to it
+                # "(4,210 down 12 points)": a level, then the change that led to it
                 c = out[i + 1]
                 if c.change and _shareable(c.unit) and _CHANGE_AFTER.fullmatch(text[b.end:c.start]):
                     out[i] = replace(b, unit=c.unit)
             continue
         for a in reversed(out[:i]):
             if a.unit in _ASIDE_UNITS:
-                continue  # "lost 162 points, or 2.1%, to 7,425"
+                continue  # "fell 80 points, or 1.2%, to 6,610"
             between = text[a.end:b.start]
             if not _shareable(a.unit) or len(between) > 80 or ";" in between:
                 break

@@ -95,7 +95,7 @@ _AGE_VERBS = frozenset("is was turned turns turning".split())
 
 def read_age(tokens: list[Token], d: Draft) -> None:
     """Ages as news writes them without the word 'years': 'aged 45', 'aged 18 to 34', 'Smith, 45, said',
-    'she was 10 when', 'he will be 35 by', 'a 87 yo man'."""
+    'she was 10 when', 'he will be 40 by', 'a 70 yo woman'."""
     if d.unit or d.currency or d.kind not in ("digits", "words") or d.value != int(d.value) or not 0 < d.value < 130:
         return
     n = len(tokens)
@@ -109,7 +109,7 @@ def read_age(tokens: list[Token], d: Draft) -> None:
     said = before[-1:] == ["aged"]
     said = said or (ends_phrase and len(before) >= 2 and before[-1] in _AGE_VERBS and before[-2] in _AGE_SUBJECTS)
     said = said or (ends_phrase and before[-2:] == ["will", "be"] and len(before) == 3 and before[0] in _AGE_SUBJECTS)
-    # "Maddon, 66, has": a name, then the age between commas
+    # "Okafor, 52, runs": a name, then the age between commas
     said = said or (d.kind == "digits" and f >= 2 and tokens[f - 1].text == "," and nxt is not None
                     and nxt.text == "," and tokens[f - 2].kind == "word" and tokens[f - 2].text[0].isupper()
                     and tokens[f - 2].low not in STOP and tokens[f - 2].low not in MONTHS
@@ -226,7 +226,7 @@ def looks_counted(word: str) -> bool:
 
 
 def _men_plural(word: str) -> bool:
-    """Compounds of 'men' are plural nouns though they do not end in -s ('60 fishermen', 'servicemen')."""
+    """Compounds of 'men' are plural nouns though they do not end in -s ('40 fishermen', 'servicemen')."""
     return len(word) > 5 and word.endswith("men") and word not in _NOT_MEN
 
 
@@ -240,11 +240,11 @@ _NOT_NOUN_S = frozenset("is was has does this thus its his hers ours yours their
 
 
 def _counted_noun(tokens: list[Token], j: int) -> tuple[str, int] | None:
-    """The noun that a bare number counts: '30,000 troops', '5,000 new homes', '700 heart transplants'.
+    """The noun that a bare number counts: '30,000 troops', '5,000 new homes', '450 kidney transplants'.
 
     Common adjectives ('new', 'more') and proper nouns before the noun are left out of the unit;
     other lower-case words are kept with it, because they name what is counted:
-    '9 million shipping containers', 'thousands of job cuts'."""
+    '2.1 million shipping containers', 'hundreds of job losses'."""
     n = len(tokens)
     k = j
     skipped = 0
@@ -256,7 +256,7 @@ def _counted_noun(tokens: list[Token], j: int) -> tuple[str, int] | None:
         low = t.low
         if low in _SKIPPABLE and k + 1 < n and tokens[k + 1].kind == "word" \
                 or low not in STOP and t.text[0].isupper() and not looks_counted(low):
-            kept = []  # "eight straight World Cups": the kept words must stand right before the noun
+            kept = []  # "eight sold-out Wembley concerts": the kept words must stand right before the noun
             skipped += 1
             k += 1
             continue
@@ -264,11 +264,11 @@ def _counted_noun(tokens: list[Token], j: int) -> tuple[str, int] | None:
             return None
         if looks_counted(low):
             unit = lookup_unit([t.text]) if kept else None
-            if unit is not None:  # "50 previous years", "517 rushing yards": a unit, not a kind of thing
+            if unit is not None:  # "30 terrifying minutes", "210 rushing yards": a unit, not a kind of thing
                 return unit[0].canonical, k
             return " ".join([*kept, low]), k
         glued = _glued_compound(tokens, k)
-        if glued is not None:  # "first-team players", "coal-fired plants"
+        if glued is not None:  # "first-team players", "year-round residents"
             word, k = glued
         elif not _modifier(low):
             return None
@@ -281,12 +281,12 @@ def _counted_noun(tokens: list[Token], j: int) -> tuple[str, int] | None:
 
 
 def _modifier(low: str) -> bool:
-    """A lower-case word that may name the kind of thing counted ('heart' in 'heart transplants')."""
+    """A lower-case word that may name the kind of thing counted ('kidney' in 'kidney transplants')."""
     return len(low) > 2 and low.isalpha() and not low.endswith("ly") and low not in _NOT_MODIFIERS
 
 
 def _glued_compound(tokens: list[Token], k: int) -> tuple[str, int] | None:
-    """'first-team' or 'coal-fired' at token k: the joined word and its last token."""
+    """'first-team' or 'year-round' at token k: the joined word and its last token."""
     if k + 2 < len(tokens) and tokens[k + 1].text == "-" and not tokens[k + 1].spaced \
             and tokens[k + 2].kind == "word" and not tokens[k + 2].spaced and tokens[k].text.islower() \
             and tokens[k + 2].text.islower():
@@ -299,8 +299,8 @@ _NOT_MODIFIERS = frozenset("said says say according compared than".split())
 
 
 def _read_per(tokens: list[Token], d: Draft) -> None:
-    """Rates: '325,000 barrels per day', '$52 a barrel', '3 points per game', '£24 a-year',
-    and past an aside: '9 billion shekels ($2.4 billion) a year'."""
+    """Rates: '325,000 barrels per day', '$52 a barrel', '3 points per game', '£18 a-year',
+    and past an aside: '90 euros ($98) a month'."""
     n = len(tokens)
     j = d.last + 1
     aside = False
@@ -342,7 +342,7 @@ def _read_per(tokens: list[Token], d: Draft) -> None:
 
 
 def _measure(word: str) -> bool:
-    """A unit of weight, volume or length can follow 'a' in a price: '$1,270 an ounce'."""
+    """A unit of weight, volume or length can follow 'a' in a price: '$2,310 an ounce'."""
     found = lookup_unit([word]) if len(word) > 2 else None
     return found is not None and found[0].dimension in ("mass", "volume", "length", "area")
 
