@@ -86,6 +86,7 @@ UNIT_TO_CQE: dict[str, tuple[str, ...]] = {
     "DKK": ("danish krone",),
     "TRY": ("turkish lira",),
     "PLN": ("polish złoty", "polish zloty"),
+    "HRK": ("croatian kuna",),
     "GBX": ("penny", "pence"),
     "USX": ("cent",),
     "MYX": ("sen",),
@@ -94,13 +95,14 @@ UNIT_TO_CQE: dict[str, tuple[str, ...]] = {
     "mm": ("millimetre",), "μm": ("micrometre",), "ft": ("foot",), "inches": ("inch",),
     "yards": ("yard",), "nautical miles": ("nautical mile",),
     "km2": ("square kilometre",), "mi2": ("square mile",), "m2": ("square metre",),
-    "ft2": ("square foot",), "ha": ("hectare",), "acres": ("acre",),
+    "ft2": ("square foot", "square feet"), "ha": ("hectare",), "acres": ("acre",),
     "l": ("litre",), "ml": ("millilitre",), "gallons": ("gallon",), "barrels": ("barrel",),
-    "m3": ("cubic metre",),
+    "m3": ("cubic metre",), "ft3": ("cubic foot",),
     # mass
     "kg": ("kilogram",), "g": ("gram",), "mg": ("milligram",), "tonnes": ("metric ton", "tonne"),
     "gigatonnes": ("gigaton", "gigatonne"), "megatonnes": ("megaton", "megatonne"), "tons": ("ton",),
     "lb": ("pound-mass",), "oz": ("ounce",),
+    "lb-ft": ("pound-foot", "foot pound-force"),
     # speed, temperature, angle
     "mph": ("mile per hour",), "km/h": ("kilometre per hour",), "knots": ("knot",),
     "°C": ("celsius",), "°F": ("fahrenheit",), "degrees": ("degree",),
@@ -113,7 +115,7 @@ UNIT_TO_CQE: dict[str, tuple[str, ...]] = {
     "Hz": ("hertz",), "kHz": ("kilohertz",), "MHz": ("megahertz",), "GHz": ("gigahertz",),
     "Mbps": ("megabit per second",), "Gbps": ("gigabit per second",), "mAh": ("milliampere-hour",),
     "rpm": ("revolutions per minute",), "GB": ("gigabyte",), "TB": ("terabyte",), "MB": ("megabyte",),
-    "ppm": ("parts-per-million",), "ppb": ("parts-per-billion",),
+    "ppm": ("parts-per-million", "part per million"), "ppb": ("parts-per-billion", "part per billion"),
     # time: durations (ages are durations too) and the calendar year
     "years": ("year", "year of age"), "months": ("month", "month of age"),
     "weeks": ("week", "week of age"), "days": ("day", "day of age"),
@@ -127,6 +129,8 @@ UNIT_TO_CQE: dict[str, tuple[str, ...]] = {
     # counted nouns whose singular is not the noun minus 's'
     "points": ("point",),
     "people": ("people", "person"),
+    "children": ("child",), "men": ("man",), "women": ("woman",),
+    "wins above replacement": ("win above replacement",),
 }
 
 

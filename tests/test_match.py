@@ -85,6 +85,9 @@ def matched(sentence: str, reference: Reference) -> tuple[str, str] | None:
     ("inhabitants", "people", True),
     ("residents", "people", True),
     ("", "people", True),  # "a population of 38 million": the noun is in the metric
+    ("permanent residents", "people", True),  # the counted noun's head decides
+    ("shipping containers", "containers", True),
+    ("kidney transplants", "people", False),
     ("mi2", "km2", True),
     ("km", "km2", False),
     ("ft", "m", True),

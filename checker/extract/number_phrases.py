@@ -72,9 +72,9 @@ def currency_before_number(tokens: list[Token], i: int) -> tuple[str, int]:
         return "", i
     if t.kind == "word" and i + 1 < len(tokens):
         nxt = tokens[i + 1]
-        # "HK$3.7bn", and "HK $3.7bn" as some copy spaces it (only for two-letter prefixes:
-        # "A $5 fee" is an article).
-        spaced_ok = t.text in ("US", "AU", "CA", "HK", "NZ", "NT")
+        # "HK$3.7bn", and "HK $3.7bn" as some copy spaces it (only for two-letter prefixes
+        # and "C $6", "S $1m": "A $5 fee" is an article).
+        spaced_ok = t.text in ("US", "AU", "CA", "HK", "NZ", "NT", "C", "S")
         if i + 2 < len(tokens) and nxt.text == "$" and (not nxt.spaced or spaced_ok) \
                 and t.text in ("US", "C", "A", "AU", "CA", "HK", "NZ", "S", "NT", "R"):
             if tokens[i + 2].kind == "num":
@@ -315,12 +315,12 @@ def _adjacent_unit(tokens: list[Token], j: int) -> tuple[str, int] | None:
         if found:
             return found[0].canonical, j + 2
         words = [t.text]
+    longer = unit_words(tokens, j)  # "3923sq m", "54m2", "380lb-ft"
+    if longer is not None and longer[1] > j:
+        return longer
     found = lookup_unit(words)
     if found:
         return found[0].canonical, j
-    longer = unit_words(tokens, j)  # "3923sq m"
-    if longer is not None and longer[1] > j:
-        return longer
     if t.text in ("C", "F") or t.text in ("ºC", "ºF"):
         return ("°C" if t.text.endswith("C") else "°F"), j
     if t.text == "p":

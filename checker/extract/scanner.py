@@ -40,9 +40,9 @@ from checker.extract.qualifiers import (
     read_trailing_qualifier,
 )
 from checker.extract.sentences import split_sentences
-from checker.extract.shared_units import share_units
+from checker.extract.shared_units import share_levels, share_units
 from checker.extract.tokens import Token, span_text, tokenize
-from checker.extract.unit_phrases import read_unit
+from checker.extract.unit_phrases import read_age, read_unit
 from checker.extract.years import (
     date_before_year,
     is_calendar_year,
@@ -69,6 +69,7 @@ def extract_claims(text: str, lex: Lexicon | None = None) -> list[Claim]:
     claims: list[Claim] = []
     for start, end in split_sentences(norm.text):
         found = share_units(without_dating_years(list(_sentence_claims(norm.text, start, end, q))), norm.text)
+        found = share_levels(found, norm.text)
         if found and changed:
             # The sentence as the input writes it, one string shared by its claims.
             sentence_start = norm.start_in_input(start)
@@ -159,7 +160,10 @@ def _quantity_at(tokens: list[Token], i: int, q: Qualifiers) -> tuple[list[Draft
     read_unit(tokens, draft)
     pair = _range_after(tokens, draft, q)
     if pair is not None:
+        if len(pair) == 1:
+            read_age(tokens, pair[0])
         return pair, _after(pair[-1])
+    read_age(tokens, draft)
     read_trailing_qualifier(tokens, draft, q)
     if draft.qualifier == "exact":
         draft.qualifier = qualifier_before(tokens, draft.first, q)
@@ -237,6 +241,9 @@ def _range_after(tokens: list[Token], d: Draft, q: Qualifiers) -> list[Draft] | 
     if not theirs:
         other.unit = d.unit
     elif not mine:
+        d.unit, d.currency = other.unit, other.currency
+    elif "/" in (other.currency or other.unit) and "/" not in (d.currency or d.unit):
+        # "between $52,000 and $70,000 a year": the rate written once, at the end
         d.unit, d.currency = other.unit, other.currency
     if d.value == 0 and sep.low == "to" and not is_between:
         return [other]  # "0 to 62 mph in 7.2 seconds": the claim is the 62

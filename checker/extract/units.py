@@ -70,6 +70,7 @@ UNITS: dict[str, UnitInfo] = {
     **_units("volume", "gallon", "gallons", "gallon", "gal"),
     **_units("volume", "oil_barrel", "barrels", "barrel", "bbl"),
     **_units("volume", "cubic_meter", "m3", "cubic metres", "cubic meters", "m³"),
+    **_units("volume", "foot**3", "ft3", "cubic feet", "cubic foot", "cu ft", "ft³"),
     # speed
     **_units("speed", "mile/hour", "mph", "miles per hour", "miles an hour"),
     **_units("speed", "kilometer/hour", "km/h", "kph", "kmh", "kmph", "km/hr", "kilometres per hour",
@@ -85,7 +86,9 @@ UNITS: dict[str, UnitInfo] = {
     **_units("power", "kilowatt", "kW", "kilowatts", "kilowatt"),
     **_units("power", "megawatt", "MW", "megawatts", "megawatt"),
     **_units("power", "gigawatt", "GW", "gigawatts", "gigawatt"),
-    **_units("power", "horsepower", "hp", "horsepower", "bhp", "ps"),
+    **_units("power", "horsepower", "hp", "horsepower", "bhp", "ps", "PS"),
+    # torque, as car reviews give it
+    **_units("torque", "force_pound*foot", "lb-ft", "lb ft", "lbs-ft", "pound-feet", "pound-foot", "ft-lb", "ft-lbs"),
     **_units("energy", "kilowatt_hour", "kWh", "kilowatt hours", "kilowatt-hours"),
     **_units("energy", "megawatt_hour", "MWh", "megawatt hours", "megawatt-hours"),
     **_units("energy", "gigawatt_hour", "GWh", "gigawatt hours", "gigawatt-hours"),
@@ -112,6 +115,11 @@ UNITS: dict[str, UnitInfo] = {
     **_units("pressure", "kip/inch**2", "ksi", "kilopounds per square inch"),
     **_units("pressure", "pound_force_per_square_inch", "psi", "pounds per square inch"),
     **_units("basis_points", "", "basis points", "basis point", "bps", "bp"),
+    # sports statistics that box scores abbreviate after the number ("15.3 ppg")
+    **_units("rate", "", "points/game", "ppg", "points per game"),
+    **_units("rate", "", "rebounds/game", "rpg", "rebounds per game"),
+    **_units("rate", "", "assists/game", "apg", "assists per game"),
+    **_units("sport", "", "wins above replacement", "WAR"),
     # demographic and coverage rates, as the Factbook states them (and news spells them)
     **_units("rate", "", "births per 1000 people", "births per 1,000 people", "births per 1,000 population",
              "births per 1,000 inhabitants", "births per thousand"),
@@ -140,7 +148,7 @@ UNITS: dict[str, UnitInfo] = {
 
 # Only these spellings match when the case agrees: "M" alone is not metres, "A" is an article.
 CASE_SENSITIVE = frozenset({"W", "kW", "MW", "GW", "V", "A", "F", "Hz", "HZ", "MHz", "GHz", "GB", "TB", "MB",
-                            "kWh", "MWh", "GWh", "TWh", "g", "m", "l", "mt", "gt", "ps", "pc", "in."})
+                            "kWh", "MWh", "GWh", "TWh", "g", "m", "l", "mt", "gt", "ps", "PS", "pc", "in.", "WAR"})
 
 # Singular spellings that only count as a unit after "1"/"one" or in compounds;
 # after other numbers "a 5 day wait" is still days, so they are accepted everywhere.
@@ -155,13 +163,16 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 CURRENCY_WORDS: dict[str, str] = {
     "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "usd": "USD",
     "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD",
+    "new zealand dollars": "NZD", "singapore dollars": "SGD", "taiwan dollars": "TWD",
     "pounds sterling": "GBP", "sterling": "GBP", "gbp": "GBP",
     "euros": "EUR", "euro": "EUR", "eur": "EUR",
     "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY",
     "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB",
     "hryvnias": "UAH", "hryvnia": "UAH", "hryvnia's": "UAH", "shekels": "ILS", "shekel": "ILS",
     "ringgit": "MYR", "won": "KRW", "francs": "CHF", "swiss francs": "CHF", "chf": "CHF",
-    "kroner": "NOK", "kronor": "SEK",
+    "kroner": "NOK", "kronor": "SEK", "norwegian kroner": "NOK", "norwegian crowns": "NOK",
+    "swedish kronor": "SEK", "swedish crowns": "SEK", "danish kroner": "DKK", "danish krone": "DKK",
+    "danish crowns": "DKK", "chinese yuan": "CNY", "kuna": "HRK", "croatian kuna": "HRK",
     "pesos": "MXN", "rand": "ZAR", "lira": "TRY", "real": "BRL", "reais": "BRL", "zloty": "PLN",
     # sub-units: kept as their own units, the number is as stated ("50p" is 50 GBX)
     "pence": "GBX", "p": "GBX", "cents": "USX", "cent": "USX", "sen": "MYX",
@@ -169,7 +180,7 @@ CURRENCY_WORDS: dict[str, str] = {
 
 CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "CAD", "AUD", "CHF", "INR", "RUB", "UAH", "HKD",
                             "SGD", "NZD", "KRW", "ILS", "MYR", "BRL", "ZAR", "MXN", "SEK", "NOK", "TRY", "PLN",
-                            "TWD", "GBX", "USX", "MYX", "DKK"})
+                            "TWD", "GBX", "USX", "MYX", "DKK", "HRK"})
 
 _MAX_WORDS = max(len(s.split()) for s in UNITS)
 
@@ -208,6 +219,14 @@ def dimension_of(unit: str) -> str:
     if info is not None:
         return info.dimension
     return f"count:{unit}"
+
+
+def counted_head(unit: str) -> str:
+    """The noun a counted-noun unit ends in ("shipping containers" -> "containers"); other units unchanged.
+    The extractor keeps the words that name the kind of thing counted; the matcher compares heads."""
+    if " " not in unit or "/" in unit or unit.startswith("per ") or not dimension_of(unit).startswith("count:"):
+        return unit
+    return unit.rsplit(" ", 1)[1]
 
 
 # quantulum3's unit lexicon (MIT) extends ours for the rarer physical units

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from checker.extract.sentences import split_sentences
-from checker.extract.units import dimension_of
+from checker.extract.units import counted_head, dimension_of
 from checker.lexicon import Lexicon, lexicon
 from checker.match.evidence import Evidence, Region, lexicon_dimension, metric_evidence, row_concept
 from checker.match.features import Candidate, PlaceFeatures, terms
@@ -436,10 +436,12 @@ def _kind(claim: Claim) -> str:
 
 
 def _noun_group(unit: str, lex: Lexicon) -> frozenset[str]:
+    """The counted nouns that name what `unit` counts ("year-round residents": people, residents, ...)."""
+    noun = counted_head(unit)
     for group in lex.noun_groups:
-        if unit in group:
+        if unit in group or noun in group:
             return group
-    return frozenset({unit}) if unit else frozenset()
+    return frozenset({unit, noun}) if unit else frozenset()
 
 
 def _resolved_anaphors(sent: Sentence, earlier: Sequence[Sentence], reference: Reference,
@@ -696,7 +698,8 @@ def _units_compatible(claim_unit: str, row_unit: str, lex: Lexicon) -> bool:
     if {claim_unit, row_unit} <= {"percent", "fraction"}:
         return True
     if a.startswith("count:") and b.startswith("count:"):
-        return any(claim_unit in g and row_unit in g for g in lex.noun_groups)
+        claim_noun, row_noun = counted_head(claim_unit), counted_head(row_unit)
+        return claim_noun == row_noun or any(claim_noun in g and row_noun in g for g in lex.noun_groups)
     if a == "count" and b.startswith("count:"):
         return True  # "a population of 38 million": the noun is in the metric, not after the number
     if a == "count" and b in ("time", "rate") and row_unit != "year":
