@@ -68,7 +68,7 @@ def extract_claims(text: str, lex: Lexicon | None = None) -> list[Claim]:
     changed = norm.text != text
     claims: list[Claim] = []
     for start, end in split_sentences(norm.text):
-        found = share_units(without_dating_years(list(_sentence_claims(norm.text, start, end, q))), norm.text)
+        found = share_units(without_dating_years(list(_sentence_claims(norm.text, start, end, q)), q), norm.text)
         found = share_levels(found, norm.text)
         if found and changed:
             # The sentence as the input writes it, one string shared by its claims.

@@ -15,18 +15,6 @@ from checker.extract.units import lookup_unit
 from checker.lexicon import Qualifiers
 from checker.models import Claim
 
-# Verbs that make a year the claim itself: "annexed in 2014", "founded in 1998".
-_EVENT_BEFORE_YEAR = re.compile(
-    r"\b(?:annex\w*|seiz\w*|invad\w*|invasion|founded|establish\w*|born|died|signed|elected|launched|built|opened|"
-    r"closed|became|joined|independen\w*|began|started|ended|introduced|created|formed|captured|occupied|"
-    r"released|published|acquired|merged|incorporated|declared|abolished|enacted|ratified|collapsed|"
-    r"discovered|invented|killed|won|lost|took|took over|came|fell|since|until)\b"
-    r"(?:\W+\w+){0,4}?\W+$",
-    re.IGNORECASE,
-)
-
-
-
 
 def date_before_year(tokens: list[Token], draft: Draft) -> None:
     """Widen a year claim to the date it ends: '24 February 2022', 'Feb. 24, 2022',
@@ -58,20 +46,27 @@ def date_before_year(tokens: list[Token], draft: Draft) -> None:
     draft.first = min(k, month_at)
 
 
-def without_dating_years(claims: list[Claim]) -> list[Claim]:
+def without_dating_years(claims: list[Claim], q: Qualifiers) -> list[Claim]:
     """A year that only dates another figure of the sentence ("grew 3% in 2019") is the
-    figure's time, not a claim of its own; a year that dates an event ("annexed in 2014")
-    or stands alone is kept."""
+    figure's time, not a claim of its own; a year that dates an event ("annexed in 2014",
+    the words are qualifiers.toml's `years.event_words`) or stands alone is kept, and so is
+    a year listed right after a kept one ("independent in 1962 and 1966")."""
     if not any(c.unit != "year" for c in claims):
         return claims
-    kept = []
+    kept: list[Claim] = []
     for c in claims:
         if c.unit == "year":
-            before = c.sentence[max(0, c.start - c.sentence_start - 60):c.start - c.sentence_start]
-            if not _EVENT_BEFORE_YEAR.search(before):
+            at = c.start - c.sentence_start
+            before = c.sentence[max(0, at - 60):at]
+            listed = bool(kept) and kept[-1].unit == "year" and \
+                _YEAR_LIST_JOIN.fullmatch(c.sentence[kept[-1].end - c.sentence_start:at]) is not None
+            if not (listed or q.event_before_year.search(before)):
                 continue
         kept.append(c)
     return kept
+
+
+_YEAR_LIST_JOIN = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 
 
 def is_calendar_year(tokens: list[Token], num: Number, draft: Draft, q: Qualifiers) -> bool:

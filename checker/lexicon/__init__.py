@@ -11,6 +11,7 @@ LexiconError naming the file and the key.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -72,6 +73,8 @@ class Qualifiers:
     range_words: frozenset[str]
     longest_before: int  # words in the longest phrase of `before`
     longest_after: int
+    # "annexed ... in 2014": a year a few words after one of `years.event_words` is a claim.
+    event_before_year: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -309,10 +312,17 @@ def _qualifiers(data: dict[str, Any], where: Callable[[str], str]) -> Qualifiers
 
     before, after = _kinds(data, where, "before"), _kinds(data, where, "after")
     up, down = verb_list("up"), verb_list("down")
+    years = _table(data, "years", where("years"))
+    _known_keys(years, ("event_words",), where, "years")
+    events = _words(years.get("event_words", []), where("years.event_words"), "years.event_words")
+    alternatives = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)
+                            for w in sorted(events, key=len, reverse=True))
     return Qualifiers(before=before, after=after, up=up, down=down,
                       change=up | down | verb_list("other"), range_words=verb_list("range_words"),
                       longest_before=max((len(p.split()) for p in before), default=0),
-                      longest_after=max((len(p.split()) for p in after), default=0))
+                      longest_after=max((len(p.split()) for p in after), default=0),
+                      event_before_year=re.compile(rf"\b(?:{alternatives})\b(?:\W+\w+){{0,5}}?\W+$", re.IGNORECASE)
+                      if events else re.compile(r"(?!)"))
 
 
 def _verdict_words(data: dict[str, Any], where: Callable[[str], str]) -> VerdictWords:

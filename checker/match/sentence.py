@@ -230,6 +230,34 @@ def name_prefixes(reference: Reference) -> frozenset[str]:
     return memo["set"]
 
 
+def _governing_word(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], ...],
+                    folded: tuple[str, ...], k: int, objects: frozenset[str]) -> str:
+    """The word that governs the name at k: the word before it, or, past "the" and up to
+    two lower-case modifiers, a preposition ("than the continental United States", "from
+    the former Soviet Union" are objects of "than" and "from")."""
+    before = folded[k - 1] if k >= 1 else ""
+    if before == "the" and k >= 2:
+        before = folded[k - 2]
+    if before in objects:
+        return before
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if text[spans[j][1]:spans[j + 1][0]].strip(" -"):
+            break  # punctuation: another phrase begins
+        if folded[j] in objects:
+            return folded[j]
+        if not (folded[j] in ("the", "a", "an") or words[j][:1].islower() and folded[j] not in STOP):
+            break
+    return before
+
+
+def _acronym_of_a_word(word: str, name: str, reference: Reference) -> bool:
+    """Is `word` written in capitals ("UN", "EU") while the place of that name is written as
+    a word ("Un", a town in India)? An acronym names the places that have it as an alias."""
+    if not (2 <= len(word) <= 3 and word.isupper()):
+        return False
+    return all(normalise_name(r.entity) == name and r.entity != word for r in reference.rows_for(name))
+
+
 def _longest_name(normal: list[str], k: int, most: int, prefixes: frozenset[str], reference: Reference,
                   single: bool) -> int:
     """How many words from k make the longest name the index knows (0: none); one word
@@ -269,21 +297,28 @@ def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], .
     normal = [w.casefold() if w.isascii() else normalise_name(w) for w in words]
     objects = frozenset(lex.role_words("object_prepositions"))
     prefixes = name_prefixes(reference)
+    part_of_place = frozenset(lex.role_words("part_of_place"))
     k = 0
     while k < n:
         hit = None
         size = 0
         # Most words begin no name: one set look-up skips them.
         if normal[k] in prefixes and not (
+                # "northern Ethiopia", "Central America": a part of the place, or a region
+                # named after it, is not the place
+                k >= 1 and folded[k - 1] in part_of_place and text[spans[k - 1][1]:spans[k][0]] == " "
                 # the end of a longer name no table knows: "South America" is not "America"
-                k >= 2 and words[k - 1][:1].isupper() and folded[k - 1] not in lex.role_words("name_parts_not")
+                or k >= 2 and words[k - 1][:1].isupper() and folded[k - 1] not in lex.role_words("name_parts_not")
                 and not text[spans[k - 1][1]:spans[k][0]].strip()
                 # "the Gulf of Guinea" is not Guinea
                 or k >= 2 and folded[k - 1] == "of" and folded[k - 2] in lex.role_words("name_heads")):
             size = _longest_name(normal, k, min(longest, n - k), prefixes, reference,
                                  # single lower-case words are not names ("turkey", "chad"); the
                                  # sentence's first word is capitalised anyway: "Unlike Spain, ..."
-                                 single=words[k][:1].isupper() and k not in taken)
+                                 single=words[k][:1].isupper() and k not in taken
+                                 # "Central" or "Southern" alone is no place, whatever a gazetteer says
+                                 and folded[k] not in part_of_place
+                                 and not _acronym_of_a_word(words[k], normal[k], reference))
         if size:
             end = k + size
             name = " ".join(p for p in normal[k:end] if p)
@@ -291,9 +326,7 @@ def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], .
             possessive = bool(_POSSESSIVE.match(after))
             # "from Spain", "than France", "from the Soviet Union"; and the rest of a
             # list: "between Russia and China".
-            before = folded[k - 1] if k >= 1 else ""
-            if before == "the" and k >= 2:
-                before = folded[k - 2]
+            before = _governing_word(text, words, spans, folded, k, objects)
             listed = before in ("and", "or") and bool(found) and found[-1].end == k - 1 and found[-1].object
             hit = Mention(name, " ".join(words[k:end]), k, end, entity_types(reference, name),
                           possessive=possessive, object=before in objects or listed,

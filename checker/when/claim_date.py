@@ -73,7 +73,10 @@ def claim_time(claim: Claim, article_date: dt.date | None) -> ClaimTime:
     start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
     mentions = [m for m in _mentions(sentence, article_date) if m.end <= start or m.start >= end]
     clause_start, clause_end = clause_bounds(sentence, start, end)
-    inside = [m for m in mentions if clause_start <= m.phrase_start and m.end <= clause_end]
+    # A date after another figure dates that nearer figure: in "cooled to 2.4% from 10.7%
+    # the year before", "the year before" is 10.7%'s time, not 2.4%'s.
+    inside = [m for m in mentions if clause_start <= m.phrase_start and m.end <= clause_end
+              and not (m.start >= end and _FIGURE.search(sentence, end, m.phrase_start))]
     if inside:
         nearest = min(inside, key=lambda m: m.start - end if m.start >= end else start - m.end)
         return nearest.time
@@ -82,6 +85,9 @@ def claim_time(claim: Claim, article_date: dt.date | None) -> ClaimTime:
             return m.time  # "44 million, as of 2013"
         if m.dating and not sentence[:m.phrase_start].strip() and m.start < start:
             return m.time  # "In 2021, GDP was ..."
+    then = _back_then(sentence, start, end, clause_start, clause_end)
+    if then is not None:
+        return then
     return article_time(article_date)
 
 
@@ -116,12 +122,44 @@ def _read_mentions(sentence: str, article_date: dt.date | None) -> list[_Mention
         source = " ".join(sentence[phrase_start:m.end()].split())
         out.append(_Mention(phrase_start, m.start(), m.end(), at >= 0,
                             ClaimTime(year, month, day, source, from_article=False)))
-    if article_date is not None:
-        for m in _relative_pattern().finditer(sentence):
-            offset = w.relative_years[" ".join(m.group().lower().split())]
-            out.append(_Mention(m.start(), m.start(), m.end(), True,
-                                ClaimTime(article_date.year + offset, source_words=m.group(), from_article=False)))
+    years_named = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
+    for m in _relative_pattern().finditer(sentence):
+        phrase = " ".join(m.group().lower().split())
+        offset = w.relative_years[phrase]
+        # "a year earlier" after "in 2024" counts from 2024, not from the article's year.
+        anchor = next((year for at, year in reversed(years_named) if at < m.start()), None) \
+            if phrase in w.relative_to_sentence else None
+        if anchor is not None:
+            source = f"{m.group()} ({anchor})"
+        elif article_date is not None:
+            anchor, source = article_date.year, m.group()
+        else:
+            continue
+        out.append(_Mention(m.start(), m.start(), m.end(), True,
+                            ClaimTime(anchor + offset, source_words=source, from_article=False)))
     return out
+
+
+_FIGURE = re.compile(r"\d")
+_YEAR = re.compile(r"(?<![\w$£€.,])(?:1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+
+
+def _back_then(sentence: str, start: int, end: int, clause_start: int, clause_end: int) -> ClaimTime | None:
+    """'... proclaimed a republic in 1947, and was then a nation of about 16 million': a
+    word like "then" in the figure's clause dates it to the last year named before it."""
+    clause = sentence[clause_start:clause_end]
+    if not _ending_words(words().back_then).search(clause):
+        return None
+    year = next((int(m.group()) for m in reversed(list(_YEAR.finditer(sentence, 0, start)))), None)
+    if year is None:
+        return None
+    return ClaimTime(year, source_words=f"then ({year})", from_article=False)
+
+
+@lru_cache(maxsize=8)
+def _ending_words(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b",
+                      re.IGNORECASE)
 
 
 def _ends_with_any(before: str, phrases: tuple[str, ...]) -> bool:

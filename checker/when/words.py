@@ -40,6 +40,8 @@ class Words:
     not_dating: tuple[str, ...]
     event_words: tuple[str, ...]
     relative_years: dict[str, int]
+    back_then: tuple[str, ...]
+    relative_to_sentence: tuple[str, ...]
     default_window: int | None
     window_groups: tuple[WindowGroup, ...]
     ordinals: dict[str, int]
@@ -82,6 +84,8 @@ def load_words(path: Path) -> Words:
         not_dating=r.phrases("claim_date.not_dating"),
         event_words=r.phrases("claim_date.event_words"),
         relative_years=r.numbers("claim_date.relative_years", low=-10, high=10),
+        back_then=r.phrases("claim_date.back_then"),
+        relative_to_sentence=r.phrases("claim_date.relative_to_sentence"),
         default_window=None if default == "any" else int(default),
         window_groups=tuple(groups),
         ordinals=r.numbers("elapsed.ordinals", low=1, high=1000),
