@@ -274,6 +274,16 @@ def test_newcomer_cases(bundled: Reference, text: str, claim: str, verdict: str,
     ("Ghana, a nation of about 34 million, won independence from Britain in 1957.", "1957", "supported", "Ghana"),
     ("Slovakia, home to 5.6 million people, split from the Czech Republic in 1993.", "1993", "supported",
      "Slovakia"),
+    # an apposition opened by "home to" or "with" is about the place just before it
+    ("Benin, a nation of 14 million, and neighbouring Togo, home to about 9 million, signed a pact.",
+     "9 million", "supported", "Togo"),
+    # a place deep in another noun phrase after the number does not own the clause
+    ("Tegucigalpa, the capital, has about 850,000 residents and none of the beaches of Roatan.",
+     "850,000 residents", "supported", "Tegucigalpa"),
+    # a possessive right before the number owns it, even after "than"
+    ("France has fewer people than Germany's 84 million.", "84 million", "supported", "Germany"),
+    # the other side of a comparison is not the subject's figure
+    ("Niger's median age is 15 years, against more than 40 in most of Europe.", "40", "unverified", ""),
     # "then" dates a figure to the year named before it, not to today
     ("Albania, which proclaimed independence in 1912, was then home to about 800,000 people.",
      "800,000 people", "unverified", "Albania"),

@@ -221,8 +221,11 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
             # "Ukraine's territory", "Georgia's 4.9 million people": the possessive governs
             # the metric word or the number; "Kenya's capital Nairobi" governs neither.
             named_type = _named_type(evidence, mention, lex)
-            governs = mention.possessive and f.clause == "same" and (
-                mention.end <= evidence.at <= mention.end + 3 or mention.end <= first <= mention.end + 2)
+            governs = mention.possessive and (mention.end <= first <= mention.end + 2 or f.clause == "same" and (
+                mention.end <= evidence.at <= mention.end + 3))
+            if mention.object and mention.preposition in lex.role_words("compared_with") and not governs \
+                    and not f.bracketed:
+                continue  # "wider than the mainland United States, it covers 26 sq km": not the US's
             # "Kenya's main port", "Tunisia's coastal rivals": a possessive that governs
             # neither names a place only to describe another; and when that other is a
             # smaller place ("Portugal's capital, Lisbon"), the figure is not the country's.
@@ -232,6 +235,10 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
             f = replace(f, attribution=attribution, type_priority=lex.type_priority.get(_entity_type(row), 0.0),
                         type_named=named_type, modifier=modifier,
                         matched_qualifiers=_matched_qualifiers(sent, window, row, lex), possessive=governs)
+            if governs and mention.end <= first <= mention.end + 2:
+                # "than Germany's 84 million": a possessive right before the number owns it,
+                # whatever clause or preposition it stands in.
+                f = replace(f, clause="same", object=False)
             candidates.append(Candidate(row, mention, evidence, f, terms(f, mention, lex)))
     candidates = _most_specific(candidates, lex)
     if not candidates:
@@ -509,7 +516,10 @@ def _place_features(claim: Claim, sent: Sentence, first: int, last: int, mention
     here = sent.clause[first] if sent.words else 0
     here_comma = sent.comma_clause[first] if sent.words else 0
     # A place that is only the object of "from" or "than" does not make the clause its own.
-    in_clause = [m for m in mentions if sent.clause[m.position] == here and not m.object]
+    # Nor does one named well after the number behind "of", inside another noun phrase
+    # ("has a million residents and few of the charms of Granada").
+    in_clause = [m for m in mentions if sent.clause[m.position] == here and not m.object
+                 and not (m.position > last + 2 and m.position >= 1 and sent.folded[m.position - 1] == "of")]
     subject = next((m for m in sent.mentions if not m.object), None)
     antecedent = _antecedent(sent, first, lex)
     pairs = _respectively(claim, sent, siblings, lex)

@@ -1,7 +1,8 @@
 """What a number is, before asking whose: the level of a metric ("84 million people"),
 or something no level row can confirm: a part of the whole ("1.6 million of its
 people live in the capital"), an age ("children under 16"), a rank ("among the top
-five"), a bound about each of several places ("none of which has more than ...").
+five"), a bound about each of several places ("none of which has more than ..."), the
+other side of a comparison ("against 40 in Europe").
 
 The cue words are in checker/lexicon/matching.toml [roles].
 """
@@ -22,6 +23,7 @@ class Role(StrEnum):
     AGE = "age"
     RANK = "rank"
     EACH = "each"
+    COMPARED = "compared"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class NumberRole:
             Role.AGE: "an age, not a count",
             Role.RANK: "a rank, not a figure",
             Role.EACH: "a figure about each of several places, which no single row states",
+            Role.COMPARED: "what the place's figure is set against, not the place's own figure",
         }.get(self.role, "")
         return f"{what} (“{self.cue}”)" if self.cue else what
 
@@ -85,6 +88,12 @@ def number_role(claim: Claim, sent: Sentence, first: int, last: int, clause: tup
             noun = words[first - 2]
             if noun in lex.role_words("age_nouns"):
                 return NumberRole(Role.AGE, f"{noun} {words[first - 1]}")
+    # "a median age of 18, against more than 40 in most of Europe": the other side of a
+    # comparison, about another place or time.
+    unhedged = _without_hedge(before, lex)
+    for cue in lex.role_words("compared_before"):
+        if _ends_with(unhedged, cue):
+            return NumberRole(Role.COMPARED, cue)
     for cue in lex.role_words("rank_before"):
         if _ends_with(before, cue):
             return NumberRole(Role.RANK, cue)
@@ -119,6 +128,15 @@ def number_role(claim: Claim, sent: Sentence, first: int, last: int, clause: tup
             if words[k] in subgroups:
                 return NumberRole(Role.PART, words[k], noun=words[k])
     return LEVEL
+
+
+def _without_hedge(before: str, lex: Lexicon) -> str:
+    """The words before a number without the hedge or bound that ends them ("against more
+    than" -> "against")."""
+    for hedge in sorted(lex.qualifiers.before, key=len, reverse=True):
+        if _ends_with(before, hedge):
+            return before[:len(before) - len(hedge)].rstrip()
+    return before
 
 
 def _place_follows(sent: Sentence, last: int, cue: str) -> bool:
