@@ -43,9 +43,11 @@ def _is_projection(claim: Claim, date: dt.date, lex: Lexicon) -> bool:
     """Looks at the clause that holds the number, and at later years named in the sentence."""
     if claim.unit == "year":
         return False
+    futures, years = _time_words(claim.sentence, lex)
+    if not futures and not years:
+        return False  # most sentences: no word of the future at all
     at = claim.start - claim.sentence_start
     clause_start, clause_end = clause_bounds(claim.sentence, at, claim.end - claim.sentence_start)
-    futures, years = _time_words(claim.sentence, lex)
     if any(clause_start <= s and e <= at for s, e in futures):
         return True
     # A later year in the number's own clause: "aiming for 5% by 2027" is a target, but

@@ -72,6 +72,8 @@ def claim_time(claim: Claim, article_date: dt.date | None) -> ClaimTime:
     sentence = claim.sentence
     start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
     mentions = [m for m in _mentions(sentence, article_date) if m.end <= start or m.start >= end]
+    if not mentions and not _then_and_years(sentence)[0]:
+        return article_time(article_date)  # most figures: nothing in the sentence dates them
     clause_start, clause_end = clause_bounds(sentence, start, end)
     # A date after another figure dates that nearer figure: in "cooled to 2.4% from 10.7%
     # the year before", "the year before" is 10.7%'s time, not 2.4%'s.
@@ -147,13 +149,21 @@ _YEAR = re.compile(r"(?<![\w$£€.,])(?:1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 def _back_then(sentence: str, start: int, end: int, clause_start: int, clause_end: int) -> ClaimTime | None:
     """'... proclaimed a republic in 1947, and was then a nation of about 16 million': a
     word like "then" in the figure's clause dates it to the last year named before it."""
-    clause = sentence[clause_start:clause_end]
-    if not _ending_words(words().back_then).search(clause):
+    thens, years = _then_and_years(sentence)
+    if not any(clause_start <= at < clause_end for at in thens):
         return None
-    year = next((int(m.group()) for m in reversed(list(_YEAR.finditer(sentence, 0, start)))), None)
+    year = next((y for at, y in reversed(years) if at < start), None)
     if year is None:
         return None
     return ClaimTime(year, source_words=f"then ({year})", from_article=False)
+
+
+@lru_cache(maxsize=512)
+def _then_and_years(sentence: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """Where a sentence says "then" (and the like), and the years it names: read once for all its figures."""
+    thens = tuple(m.start() for m in _ending_words(words().back_then).finditer(sentence))
+    years = tuple((m.start(), int(m.group())) for m in _YEAR.finditer(sentence)) if thens else ()
+    return thens, years
 
 
 @lru_cache(maxsize=8)
