@@ -284,12 +284,26 @@ def test_newcomer_cases(bundled: Reference, text: str, claim: str, verdict: str,
     ("France has fewer people than Germany's 84 million.", "84 million", "supported", "Germany"),
     # the other side of a comparison is not the subject's figure
     ("Niger's median age is 15 years, against more than 40 in most of Europe.", "40", "unverified", ""),
+    # a fact box's label is a metric, not a town ("Independence", Missouri), and a line whose
+    # only place is an object ("from Britain") continues the heading
+    ("Quick facts: Ghana\nIndependence: 1957\nCoastline: 539 km", "1957", "supported", "Ghana"),
+    ("Quick facts: Ghana\nIndependence: 1957\nCoastline: 539 km", "539 km", "supported", "Ghana"),
+    ("Fact box: Ghana\nIndependence from Britain: 1957", "1957", "supported", "Ghana"),
+    # "its" before the number is the place's possessive
+    ("Bermuda is small. Its 72,800 residents are rich.", "72,800 residents", "supported", "Bermuda"),
+    # a function word is no town ("Of", in Turkey)
+    ("Of its 30 million people, many are poor.", "30 million people", "unverified", ""),
     # "then" dates a figure to the year named before it, not to today
     ("Albania, which proclaimed independence in 1912, was then home to about 800,000 people.",
      "800,000 people", "unverified", "Albania"),
 ])
 def test_second_heldout_patterns(bundled: Reference, text: str, claim: str, verdict: str, entity: str) -> None:
     assert verdict_of(text, claim, bundled)[:2] == (verdict, entity)
+
+
+def test_plural_scale_after_digits() -> None:
+    (claim,) = extract_claims("Guinea has 14,4 millions d'habitants.")
+    assert (claim.text, claim.value) == ("14,4 millions d'habitants", 14_400_000.0)
 
 
 def test_a_year_earlier_counts_from_the_sentence_s_year(bundled: Reference) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from checker.extract.numbers import (
     NUMBER_WORDS,
     ONES,
+    PLURAL_SCALES_AFTER_DIGITS,
     SCALE_SUFFIXES,
     SCALE_WORDS,
     TENS,
@@ -123,8 +124,8 @@ def _digits_number(tokens: list[Token], i: int) -> Number:
         unit = _adjacent_unit(tokens, i + 1)
         if unit is not None:
             return Number(value, i, i, decimals, False, "digits", scale_unit=unit[0], scale_unit_last=unit[1])
-    elif nxt is not None and nxt.kind == "word" and nxt.low in SCALE_WORDS:
-        factor = SCALE_WORDS[nxt.low]
+    elif nxt is not None and nxt.kind == "word" and (nxt.low in SCALE_WORDS or nxt.low in PLURAL_SCALES_AFTER_DIGITS):
+        factor = SCALE_WORDS.get(nxt.low) or PLURAL_SCALES_AFTER_DIGITS[nxt.low]
         value = scale(value, factor)
         decimals = scaled_precision(decimals, factor)
         last = i + 1

@@ -18,6 +18,9 @@ SCALE_WORDS: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "mln": 1e6, "mn": 1e6, "mil": 1e6, "bln": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "crore": 1e7,
 }
+# Plural scale words right after digits, as French and translated copy writes them
+# ("14,4 millions d'habitants"): the scale, not a counted noun.
+PLURAL_SCALES_AFTER_DIGITS: dict[str, float] = {"millions": 1e6, "billions": 1e9, "trillions": 1e12}
 # Abbreviations written straight after the digits ("3.2bn", "£2m", "10k").
 SCALE_SUFFIXES: dict[str, float] = {
     "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "B": 1e9, "bn": 1e9, "bln": 1e9,

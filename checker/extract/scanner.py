@@ -32,7 +32,7 @@ from checker.extract.number_phrases import (
     share_of_scale,
     sign_at,
 )
-from checker.extract.numbers import SCALE_SUFFIXES, SCALE_WORDS, scale, scaled_precision
+from checker.extract.numbers import PLURAL_SCALES_AFTER_DIGITS, SCALE_SUFFIXES, SCALE_WORDS, scale, scaled_precision
 from checker.extract.qualifiers import (
     change,
     is_change,
@@ -265,6 +265,8 @@ def _scale_of(tokens: list[Token], num: Number) -> float:
         t = tokens[k]
         if t.low in SCALE_WORDS:
             return SCALE_WORDS[t.low]
+        if k > num.first and t.low in PLURAL_SCALES_AFTER_DIGITS:
+            return PLURAL_SCALES_AFTER_DIGITS[t.low]
         if t.text in SCALE_SUFFIXES and not t.spaced:
             return SCALE_SUFFIXES[t.text]
     return 1.0

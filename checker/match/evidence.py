@@ -203,14 +203,16 @@ def _weak(sent: Sentence, regions: Sequence[Region], window: Region, phrase: str
           first: int) -> Evidence:
     """A counted noun names a population only after a word of having, a few words before
     the number in its own segment ("has 84 million people", "home to some 520,000"), or
-    right after a place's possessive ("Georgia's 4.9 million people")."""
+    right after a place's possessive ("Georgia's 4.9 million people", "its 72,000 residents")."""
     clause = regions[1] if len(regions) > 1 else window
     before = sent.folded[max(clause.first, first - _HAVING_REACH):first]
     if set(before) & lex.having:
         return Evidence(100.0, f"“{phrase}” with a word of having")
     possessives = [m.end for m in sent.mentions if m.possessive] + [
-        end for _, end, _ in sent.anaphors if sent.text[sent.spans[end - 1][1]:][:1] in ("'", "’")]
-    if any(first - 2 <= end <= first - 1 for end in possessives):
+        end for _, end, phrase in sent.anaphors
+        if sent.text[sent.spans[end - 1][1]:][:1] in ("'", "’") or phrase in lex.role_words("possessive_anaphora")]
+    # "Georgia's 4.9 million": the name, its "s", the number; "its 72,000": the word, the number.
+    if any(first - 2 <= end <= first for end in possessives):
         return Evidence(100.0, f"“{phrase}” after a place's possessive")
     return NONE
 

@@ -176,10 +176,11 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
     last = min(max(first + 1, sent.word_at(max(claim.start, claim.end - 1) - claim.sentence_start) + 1),
                max(n_words, first + 1))
     mentions = [*sent.mentions, *_resolved_anaphors(sent, earlier, reference, lex)]
-    if not mentions and not sent.names_something:
+    if not mentions and not sent.names_something or mentions and _only_objects(sent, mentions):
         # A sentence that names nothing continues the one before ("The economy grew by
-        # 7.4%"), as a fact box's lines continue its heading.
-        mentions = _topic(earlier, first)
+        # 7.4%"), as a fact box's lines continue its heading; so does one whose only places
+        # are objects ("Independence from Britain: 1948").
+        mentions = [*mentions, *_topic(earlier, first)]
     if not mentions:
         return Decision(None, _NOTHING_NAMED)
     clause = _clause_range(sent, first, last)
@@ -393,6 +394,9 @@ def _regions(sent: Sentence, claim: Claim, first: int, last: int, clause: tuple[
         # shares its verb.)
         if clause[1] - clause[0] <= 4 and clause[0] == 0:
             seg_hi = _clause_range(sent, min(clause[1], len(sent.words) - 1), clause[1] + 1)[1]
+        # A fact box's label leads into its value: "Independence from Britain: 1948".
+        if 0 < clause[0] <= 4 and sent.text[sent.spans[clause[0] - 1][1]:sent.spans[clause[0]][0]].strip() == ":":
+            seg_lo = 0
         segment = Region(seg_lo, seg_hi, 0.0, "next to the year")
         return [segment], segment
     # Beyond its clause, a number does not reach past a figure of its own kind: in "losses
@@ -494,6 +498,14 @@ def _former_or_latter(sent: Sentence, at: int, earlier: Sequence[Sentence], form
         if len(places) >= 2:
             return places[0] if former else places[-1]
     return None
+
+
+def _only_objects(sent: Sentence, mentions: list[Mention]) -> bool:
+    """Are all the sentence's places objects ("from Britain"), with no other name in it?"""
+    if not all(m.object for m in mentions):
+        return False
+    named = {k for m in sent.mentions for k in range(m.position, m.end)}
+    return not any(w[:1].isupper() and k not in named for k, w in enumerate(sent.words) if k > 0)
 
 
 def _topic(earlier: Sequence[Sentence], first: int) -> list[Mention]:

@@ -121,8 +121,13 @@ def analyse(text: str, start: int, reference: Reference, lex: Lexicon) -> Senten
     item = _counts_before([m.start() for m in re.finditer(";", text)], starts)
     anaphors = _anaphors(text, spans, folded, lex)
     taken = {k for a, b, _ in anaphors for k in range(a, b)}
+    # A fact box's label ("Independence: 1957", "- Coastline: 539 km", "Independence from
+    # Britain: 1948") opens with a metric, not with the town of Independence, Missouri.
+    colon = text.find(":")
+    if words and folded[0] in _metric_words(lex) and colon > 0 and len(_WORD.findall(text[:colon])) <= 4:
+        taken.add(0)
     mentions = tuple(_mentions(text, words, spans, folded, reference, lex, taken))
-    openers = (STOP, SENTENCE_OPENERS, lex.role_words("plain_openers"))
+    openers = (STOP, SENTENCE_OPENERS, lex.role_words("plain_openers"), _metric_words(lex))
     names_something = bool(words) and words[0][:1].isupper() and not any(folded[0] in o for o in openers) \
         or any(w[:1].isupper() for w in words[1:])
     return Sentence(text, start, words, spans, folded, stems, clause, comma_clause, item, mentions, anaphors,
@@ -186,6 +191,14 @@ def _anaphors(text: str, spans: tuple[tuple[int, int], ...], folded: tuple[str, 
                     continue
             k += 1
     return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _metric_words(lex: Lexicon) -> frozenset[str]:
+    """Every word of the metrics' names and phrases ("coastline", "independence", "area"):
+    a sentence that opens with one names no place by it."""
+    phrases = (p for c in lex.concepts for p in (*c.names, *c.phrases, *c.weak))
+    return frozenset(w for p in phrases for w in _WORD.findall(p.casefold()))
 
 
 @lru_cache(maxsize=8)
@@ -317,7 +330,7 @@ def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], .
                                  # sentence's first word is capitalised anyway: "Unlike Spain, ..."
                                  single=words[k][:1].isupper() and k not in taken
                                  # "Central" or "Southern" alone is no place, whatever a gazetteer says
-                                 and folded[k] not in part_of_place
+                                 and folded[k] not in part_of_place and folded[k] not in STOP  # "Of", a town
                                  and not _acronym_of_a_word(words[k], normal[k], reference))
         if size:
             end = k + size
