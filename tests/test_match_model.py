@@ -293,6 +293,9 @@ def test_newcomer_cases(bundled: Reference, text: str, claim: str, verdict: str,
     ("Bermuda is small. Its 72,800 residents are rich.", "72,800 residents", "supported", "Bermuda"),
     # a function word is no town ("Of", in Turkey)
     ("Of its 30 million people, many are poor.", "30 million people", "unverified", ""),
+    # a list of places and a list of as many figures pair up, "respectively" or not
+    ("Niger and Chad, at 1.27 million and 1.28 million sq km, are vast.", "1.28 million sq km", "supported",
+     "Chad"),
     # "then" dates a figure to the year named before it, not to today
     ("Albania, which proclaimed independence in 1912, was then home to about 800,000 people.",
      "800,000 people", "unverified", "Albania"),

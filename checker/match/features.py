@@ -85,9 +85,9 @@ def terms(f: PlaceFeatures, mention: Mention, lex: Lexicon) -> tuple[Term, ...]:
     elif f.antecedent == "no":
         out.append(Term("relative clause", w["not_antecedent"], "the clause is about another place"))
     if f.respectively == "pair":
-        out.append(Term("respectively", w["respectively_pair"], "same position in the “respectively” list"))
+        out.append(Term("respectively", w["respectively_pair"], "same position in a paired list (“respectively”)"))
     elif f.respectively == "other":
-        out.append(Term("respectively", w["respectively_other"], "another position in the “respectively” list"))
+        out.append(Term("respectively", w["respectively_other"], "another position in a paired list (“respectively”)"))
     if f.attribution == "attributed":
         out.append(Term("attribution", w["attributed"], "the sentence attributes the figure to this party"))
     elif f.attribution == "unattributed":

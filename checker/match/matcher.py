@@ -611,11 +611,11 @@ def _antecedent(sent: Sentence, first: int, lex: Lexicon) -> str | None:
 def _respectively(claim: Claim, sent: Sentence, siblings: Sequence[Claim], lex: Lexicon) -> str | None:
     """'France and Spain, with 68 million and 48 million people respectively': the k-th
     figure belongs to the k-th place. The name of the place this claim pairs with."""
-    if not set(lex.role_words("respectively")) & set(sent.folded):
-        return None
     figures = [s for s in siblings if _kind(s) == _kind(claim)]
     if len(figures) < 2 or claim not in figures:
         return None
+    if not set(lex.role_words("respectively")) & set(sent.folded):
+        return _paired_lists(claim, sent, figures, lex)
     first_figure = sent.word_at(figures[0].start - figures[0].sentence_start)
     places: list[str] = []
     for m in sent.mentions:
@@ -627,6 +627,32 @@ def _respectively(claim: Claim, sent: Sentence, siblings: Sequence[Claim], lex: 
     if len(places) < len(figures):
         return None
     return places[-len(figures):][figures.index(claim)]
+
+
+def _paired_lists(claim: Claim, sent: Sentence, figures: list[Claim], lex: Lexicon) -> str | None:
+    """'Niger and Chad, at 1.27 million and 1.28 million sq km': a list of places and a list
+    of as many figures, each joined by "and" or commas, pair up as with "respectively"."""
+    joins = set(lex.role_words("place_list_joins"))
+    text = sent.text
+    for a, b in zip(figures, figures[1:]):
+        if " ".join(text[a.end - a.sentence_start:b.start - b.sentence_start].split()) not in joins:
+            return None
+    first_figure = sent.word_at(figures[0].start - figures[0].sentence_start)
+    before = [m for m in sent.mentions if m.position < first_figure]
+    if len(before) < len(figures):
+        return None
+    listed = before[-len(figures):]
+    if any(m.object or m.demonym or m.possessive for m in listed):
+        return None
+    for a, b in zip(listed, listed[1:]):
+        gap = " ".join(text[sent.spans[a.end - 1][1]:sent.spans[b.position][0]].split())
+        if gap not in joins:
+            return None
+    # Nothing but an opening word or two between the list of places and the figures ("Niger
+    # and Chad, at 1.27 million and ..."), not a clause of its own.
+    if first_figure - listed[-1].end > 3:
+        return None
+    return listed[figures.index(claim)].name
 
 
 def _coordinated(sent: Sentence, chosen: Mention, first: int, lex: Lexicon) -> list[str]:
