@@ -644,8 +644,8 @@ def _paired_lists(claim: Claim, sent: Sentence, figures: list[Claim], lex: Lexic
     listed = before[-len(figures):]
     if any(m.object or m.demonym or m.possessive for m in listed):
         return None
-    for a, b in zip(listed, listed[1:]):
-        gap = " ".join(text[sent.spans[a.end - 1][1]:sent.spans[b.position][0]].split())
+    for left, right in zip(listed, listed[1:]):
+        gap = " ".join(text[sent.spans[left.end - 1][1]:sent.spans[right.position][0]].split())
         if gap not in joins:
             return None
     # Nothing but an opening word or two between the list of places and the figures ("Niger
