@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from checker.lexicon import Lexicon
 from checker.match.sentence import Sentence, stem
@@ -133,10 +134,15 @@ def number_role(claim: Claim, sent: Sentence, first: int, last: int, clause: tup
 def _without_hedge(before: str, lex: Lexicon) -> str:
     """The words before a number without the hedge or bound that ends them ("against more
     than" -> "against")."""
-    for hedge in sorted(lex.qualifiers.before, key=len, reverse=True):
+    for hedge in _hedges_longest_first(lex):
         if _ends_with(before, hedge):
             return before[:len(before) - len(hedge)].rstrip()
     return before
+
+
+@lru_cache(maxsize=8)
+def _hedges_longest_first(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(lex.qualifiers.before, key=len, reverse=True))
 
 
 def _place_follows(sent: Sentence, last: int, cue: str) -> bool:
