@@ -27,7 +27,7 @@ from checker.lexicon import Lexicon, lexicon
 from checker.match.evidence import Evidence, Region, lexicon_dimension, metric_evidence, row_concept
 from checker.match.features import Candidate, PlaceFeatures, terms
 from checker.match.roles import LEVEL, NumberRole, number_role
-from checker.match.sentence import Mention, Sentence, analysed, entity_types, per_reference, stems_of
+from checker.match.sentence import Mention, Sentence, analysed, entity_types, remembered, stems_of
 from checker.models import Claim, Match, ReferenceRow
 from checker.reference import Reference
 
@@ -153,14 +153,9 @@ _NOTHING_NAMED = "no place or thing named that a table holds"
 def _rows_in_unit(reference: Reference, name: str, unit: str, lex: Lexicon) -> tuple[ReferenceRow, ...]:
     """A place's rows whose unit fits a claim's, in table order: a country has hundreds of
     rows and an article asks for the same few places and units again and again."""
-    memo = per_reference(reference, "rows_in_unit")
-    key = (name, unit, id(lex))
-    rows = memo.get(key)
-    if rows is None:
-        if len(memo) > 4096:
-            memo.clear()
-        rows = memo[key] = tuple(r for r in reference.rows_for(name) if units_compatible(unit, r.unit, lex))
-    return rows
+    return remembered(reference, "rows_in_unit", (name, unit, id(lex)),
+                      lambda: tuple(r for r in reference.rows_for(name) if units_compatible(unit, r.unit, lex)),
+                      limit=4096)
 
 
 def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Sequence[Sentence],

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 import threading
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from checker.extract.sentences import CLAUSE_BREAK, split_sentences
 from checker.extract.tokens import SENTENCE_OPENERS, STOP
@@ -207,6 +208,7 @@ def _anaphora_prefixes(lex: Lexicon) -> frozenset[str]:
     return frozenset(" ".join(words[:n]) for words in map(str.split, lex.anaphora) for n in range(1, len(words) + 1))
 
 
+T = TypeVar("T")
 _MEMOS: weakref.WeakKeyDictionary[Reference, dict[str, dict[Any, Any]]] = weakref.WeakKeyDictionary()
 _MEMO_LOCK = threading.Lock()
 
@@ -217,6 +219,18 @@ def per_reference(reference: Reference, name: str) -> dict[Any, Any]:
     with _MEMO_LOCK:
         memos = _MEMOS.setdefault(reference, {})
         return memos.setdefault(name, {})
+
+
+def remembered(reference: Reference, memo: str, key: Any, make: Callable[[], T], limit: int) -> T:
+    """`make()`, kept in the reference's memo `memo` under `key` (at most `limit` entries:
+    the memo starts afresh when full, so a long archive cannot grow it without end)."""
+    found = per_reference(reference, memo)
+    value = found.get(key)
+    if value is None:
+        if len(found) > limit:
+            found.clear()
+        value = found[key] = make()
+    return cast(T, value)
 
 
 def entity_types(reference: Reference, name: str) -> frozenset[str]:
@@ -357,14 +371,8 @@ def analysed(text: str, start: int, reference: Reference, lex: Lexicon) -> Sente
     """A sentence read once per reference and lexicon: a sentence often holds several
     claims, and the matcher and the elapsed-time finder read the same sentences. The
     memo lives on the reference, so it goes when the reference goes."""
-    memo = per_reference(reference, "sentences")
-    key = (text, start, id(lex))
-    sent = memo.get(key)
-    if sent is None:
-        if len(memo) > 256:
-            memo.clear()
-        sent = memo[key] = analyse(text, start, reference, lex)
-    return sent
+    return remembered(reference, "sentences", (text, start, id(lex)), lambda: analyse(text, start, reference, lex),
+                      limit=256)
 
 
 def names_in(text: str, reference: Reference, lex: Lexicon) -> list[tuple[int, str, str]]:
