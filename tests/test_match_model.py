@@ -296,6 +296,18 @@ def test_newcomer_cases(bundled: Reference, text: str, claim: str, verdict: str,
     # a list of places and a list of as many figures pair up, "respectively" or not
     ("Niger and Chad, at 1.27 million and 1.28 million sq km, are vast.", "1.28 million sq km", "supported",
      "Chad"),
+    # "it" points at the sentence's opening subject, not at the last place it names
+    ("Gabon borders Cameroon and Congo. It covers 267,667 sq km.", "267,667 sq km", "supported", "Gabon"),
+    # ... but a possessive opening is no subject
+    ("Serbia's president visited Montenegro. The Adriatic nation covers 13,812 sq km.", "13,812 sq km",
+     "supported", "Montenegro"),
+    # a people's name inside a longer name, or in "-run", names no country
+    ("Its capital grew when British Somaliland joined in 1960; the territory has 20 million people.",
+     "20 million people", "unverified", ""),
+    # "of it" is a part, unless it is the part a row gives
+    ("Lake Vessa's basin covers 900 sq km, and 140 sq km of it is bog.", "140 sq km", "unverified", ""),
+    ("Malawi covers 118,484 sq km, but only 94,080 sq km of it is land.", "94,080 sq km", "supported",
+     "Malawi"),
     # "then" dates a figure to the year named before it, not to today
     ("Albania, which proclaimed independence in 1912, was then home to about 800,000 people.",
      "800,000 people", "unverified", "Albania"),

@@ -469,9 +469,13 @@ def _resolved_anaphors(sent: Sentence, earlier: Sequence[Sentence], reference: R
             for previous in reversed(earlier):
                 fitting = [m for m in previous.mentions if _fits(m, allowed) and not m.object]
                 if fitting:
-                    # The last fitting place named before, unless it was only an object
-                    # ("surrounded by South Africa").
-                    target = fitting[-1]
+                    # The sentence's subject when it opens the sentence ("Rwanda borders Uganda
+                    # and Burundi. It won ..."), else the last fitting place named before,
+                    # unless that was only an object ("surrounded by South Africa"); a
+                    # possessive opening ("Serbia's president visited Montenegro") is no subject.
+                    first_place = fitting[0]
+                    opens = all(w == "the" for w in previous.folded[:first_place.position])
+                    target = first_place if opens and not first_place.possessive else fitting[-1]
                     break
         if target is None:
             continue

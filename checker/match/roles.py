@@ -111,7 +111,10 @@ def number_role(claim: Claim, sent: Sentence, first: int, last: int, clause: tup
     if claim.unit not in ("percent", "fraction", "percentage points") and not whole:
         for cue in lex.role_words("part_after"):
             if _starts_with(after, cue) and not _place_follows(sent, last, cue):
-                return NumberRole(Role.PART, cue)
+                # "94,080 sq km of it is land": a part, but the very part a "land area" row gives.
+                rest = words[last + len(cue.split()):last + len(cue.split()) + 2]
+                noun = rest[1] if len(rest) == 2 and rest[0] in ("is", "are") else ""
+                return NumberRole(Role.PART, cue, noun=noun)
         # "14 million residents over 65": an age bracket of the population.
         bracket = words[last:last + 3]
         if bracket and bracket[0] in lex.role_words("age_bracket_verbs"):

@@ -277,6 +277,20 @@ def _governing_word(text: str, words: tuple[str, ...], spans: tuple[tuple[int, i
     return before
 
 
+def _inside_a_longer_name(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], ...], end: int,
+                          reference: Reference, name: str) -> bool:
+    """Is a people's name the first word of a longer name no table knows ("British
+    Somaliland"), or of a compound that says who ran or built a thing ("the Italian-run
+    territory", "a Russian-installed official")? Then it names neither the people's country
+    nor anything the tables hold."""
+    if end >= len(words):
+        return False
+    gap = text[spans[end - 1][1]:spans[end][0]]
+    longer_name = gap == " " and words[end][:1].isupper()
+    compound = gap == "-" and words[end][:1].islower()
+    return (longer_name or compound) and _is_demonym(reference, name)
+
+
 def _acronym_of_a_word(word: str, name: str, reference: Reference) -> bool:
     """Is `word` written in capitals ("UN", "EU") while the place of that name is written as
     a word ("Un", a town in India)? An acronym names the places that have it as an alias."""
@@ -346,6 +360,8 @@ def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], .
                                  # "Central" or "Southern" alone is no place, whatever a gazetteer says
                                  and folded[k] not in part_of_place and folded[k] not in STOP  # "Of", a town
                                  and not _acronym_of_a_word(words[k], normal[k], reference))
+        if size and _inside_a_longer_name(text, words, spans, k + size, reference, " ".join(normal[k:k + size])):
+            size = 0
         if size:
             end = k + size
             name = " ".join(p for p in normal[k:end] if p)
