@@ -289,6 +289,10 @@ def test_newcomer_cases(bundled: Reference, text: str, claim: str, verdict: str,
     ("Quick facts: Ghana\nIndependence: 1957\nCoastline: 539 km", "1957", "supported", "Ghana"),
     ("Quick facts: Ghana\nIndependence: 1957\nCoastline: 539 km", "539 km", "supported", "Ghana"),
     ("Fact box: Ghana\nIndependence from Britain: 1957", "1957", "supported", "Ghana"),
+    # a fact box's lines keep its heading, whatever else a line names ("Capital: ...")
+    ("Ghana at a glance\nCapital: Accra\nPopulation: 34 million\nCoastline: 539 km", "539 km", "supported",
+     "Ghana"),
+    ("Ghana at a glance\nCapital: Accra\nHighest point: Mount Afadjato, 885 m", "885 m", "supported", "Ghana"),
     # "its" before the number is the place's possessive
     ("Bermuda is small. Its 72,800 residents are rich.", "72,800 residents", "supported", "Bermuda"),
     # a function word is no town ("Of", in Turkey)

@@ -171,11 +171,13 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
     last = min(max(first + 1, sent.word_at(max(claim.start, claim.end - 1) - claim.sentence_start) + 1),
                max(n_words, first + 1))
     mentions = [*sent.mentions, *_resolved_anaphors(sent, earlier, reference, lex)]
-    if not mentions and not sent.names_something or mentions and _only_objects(sent, mentions):
+    if not mentions and (not sent.names_something or sent.label_line) \
+            or mentions and (_only_objects(sent, mentions) or sent.label_line and all(m.object for m in mentions)):
         # A sentence that names nothing continues the one before ("The economy grew by
-        # 7.4%"), as a fact box's lines continue its heading; so does one whose only places
-        # are objects ("Independence from Britain: 1948").
-        mentions = [*mentions, *_topic(earlier, first)]
+        # 7.4%"), as a fact box's lines continue its heading (whatever else a line names:
+        # "Highest point: Nanlaud, 782 m"); so does one whose only places are objects
+        # ("Independence from Britain: 1948").
+        mentions = [*mentions, *_topic(earlier, first, label_line=sent.label_line)]
     if not mentions:
         return Decision(None, _NOTHING_NAMED)
     clause = _clause_range(sent, first, last)
@@ -507,11 +509,13 @@ def _only_objects(sent: Sentence, mentions: list[Mention]) -> bool:
     return not any(w[:1].isupper() and k not in named for k, w in enumerate(sent.words) if k > 0)
 
 
-def _topic(earlier: Sequence[Sentence], first: int) -> list[Mention]:
+def _topic(earlier: Sequence[Sentence], first: int, label_line: bool = False) -> list[Mention]:
     """A sentence that names no place and points at none continues the one before: the
     lines of a fact box under "Kyrgyzstan at a glance", "The population is 6.2 million"
     after a sentence about Kyrgyzstan. Its place is that sentence's subject."""
     for previous in reversed(earlier):
+        if label_line and previous.label_line:
+            continue  # "Capital: São Tomé" is a value of the box, not its heading
         subject = next((m for m in previous.mentions if not m.object and not m.demonym), None)
         if subject is not None:
             return [Mention(subject.name, subject.surface, first, first + 1, subject.types, topic=True)]

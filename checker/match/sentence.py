@@ -94,6 +94,9 @@ class Sentence:
     # million" is Kenya's, even when no table holds Kenya.
     names_something: bool = False
     stem_set: frozenset[str] = frozenset()  # the stems, for a quick "is this word here at all?"
+    # A fact box's line: a label that opens with a metric word, a colon, the value
+    # ("Area: 964 km²", "Capital: São Tomé"). Its place is the box's heading.
+    label_line: bool = False
 
     def word_at(self, offset: int) -> int:
         """Index of the first word ending after `offset` (an offset in `text`)."""
@@ -125,14 +128,16 @@ def analyse(text: str, start: int, reference: Reference, lex: Lexicon) -> Senten
     # A fact box's label ("Independence: 1957", "- Coastline: 539 km", "Independence from
     # Britain: 1948") opens with a metric, not with the town of Independence, Missouri.
     colon = text.find(":")
-    if words and folded[0] in _metric_words(lex) and colon > 0 and len(_WORD.findall(text[:colon])) <= 4:
+    label_line = bool(words) and folded[0] in _metric_words(lex) and colon > 0 \
+        and len(_WORD.findall(text[:colon])) <= 4
+    if label_line:
         taken.add(0)
     mentions = tuple(_mentions(text, words, spans, folded, reference, lex, taken))
     openers = (STOP, SENTENCE_OPENERS, lex.role_words("plain_openers"), _metric_words(lex))
     names_something = bool(words) and words[0][:1].isupper() and not any(folded[0] in o for o in openers) \
         or any(w[:1].isupper() for w in words[1:])
     return Sentence(text, start, words, spans, folded, stems, clause, comma_clause, item, mentions, anaphors,
-                    names_something, frozenset(stems))
+                    names_something, frozenset(stems), label_line)
 
 
 def _counts_before(marks: list[int], offsets: list[int]) -> tuple[int, ...]:
