@@ -293,6 +293,14 @@ def test_newcomer_cases(bundled: Reference, text: str, claim: str, verdict: str,
     ("Ghana at a glance\nCapital: Accra\nPopulation: 34 million\nCoastline: 539 km", "539 km", "supported",
      "Ghana"),
     ("Ghana at a glance\nCapital: Accra\nHighest point: Mount Afadjato, 885 m", "885 m", "supported", "Ghana"),
+    # "live there" points back, past a place that only describes troops
+    ("Grenada became independent in 1974. In 1983 US troops landed. Today 114,600 people live there.",
+     "114,600 people", "supported", "Grenada"),
+    # the objects of "between" are a list too; what a place is compared with is not "its"
+    ("Ferries between Brazzaville and Kinshasa, capitals of 2 million and 16 million people respectively, "
+     "run daily.", "2 million", "supported", "Brazzaville"),
+    ("Chad is bigger than France, yet its economy is smaller than Luxembourg's; its people number 19 million.",
+     "19 million", "supported", "Chad"),
     # "its" before the number is the place's possessive
     ("Bermuda is small. Its 72,800 residents are rich.", "72,800 residents", "supported", "Bermuda"),
     # a function word is no town ("Of", in Turkey)

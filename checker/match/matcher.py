@@ -464,12 +464,15 @@ def _resolved_anaphors(sent: Sentence, earlier: Sequence[Sentence], reference: R
             target = _former_or_latter(sent, a_first, earlier, "former" in allowed)
             allowed = frozenset({"any"})
         for m in reversed(sent.mentions) if target is None else ():
-            if m.end <= a_first and _fits(m, allowed):
+            # "bigger than France, yet its economy ...": what a place is compared with is
+            # not what "its" points at.
+            if m.end <= a_first and _fits(m, allowed) and m.preposition not in lex.role_words("compared_with"):
                 target = m
                 break
         if target is None and not allowed & {"former", "latter"}:
             for previous in reversed(earlier):
-                fitting = [m for m in previous.mentions if _fits(m, allowed) and not m.object]
+                fitting = [m for m in previous.mentions if _fits(m, allowed) and not m.object
+                           and previous.folded[m.end:m.end + 1] not in _modified_nouns(lex)]
                 if fitting:
                     # The sentence's subject when it opens the sentence ("Rwanda borders Uganda
                     # and Burundi. It won ..."), else the last fitting place named before,
@@ -499,6 +502,11 @@ def _former_or_latter(sent: Sentence, at: int, earlier: Sequence[Sentence], form
         if len(places) >= 2:
             return places[0] if former else places[-1]
     return None
+
+
+@lru_cache(maxsize=8)
+def _modified_nouns(lex: Lexicon) -> frozenset[tuple[str, ...]]:
+    return frozenset((w,) for w in lex.role_words("modified_nouns"))
 
 
 def _only_objects(sent: Sentence, mentions: list[Mention]) -> bool:
@@ -622,7 +630,10 @@ def _respectively(claim: Claim, sent: Sentence, siblings: Sequence[Claim], lex: 
     first_figure = sent.word_at(figures[0].start - figures[0].sentence_start)
     places: list[str] = []
     for m in sent.mentions:
-        if m.position < first_figure and not m.object and not m.demonym and not m.possessive \
+        # "ferries between Brazzaville and Kinshasa, capitals of 2 million and 16 million
+        # people respectively": the objects of "between" are a list too.
+        listed_object = m.object and m.preposition in ("between", "and", "")
+        if m.position < first_figure and (not m.object or listed_object) and not m.demonym and not m.possessive \
                 and m.name not in places:
             places.append(m.name)
     # The places listed last before the figures: a dateline ("TASHKENT (Reuters) -")
