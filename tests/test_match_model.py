@@ -301,6 +301,18 @@ def test_newcomer_cases(bundled: Reference, text: str, claim: str, verdict: str,
      "run daily.", "2 million", "supported", "Brazzaville"),
     ("Chad is bigger than France, yet its economy is smaller than Luxembourg's; its people number 19 million.",
      "19 million", "supported", "Chad"),
+    # a people's name as an adjective in passing says nothing of its country's figures
+    ("The kingdom of Cambodia, which relies on Chinese investment, won independence in 1953.", "1953",
+     "supported", "Cambodia"),
+    # "its" after a wire dateline and an aside points at the sentence's subject
+    ("MINSK (Reuters) - Belarus, under sanctions since it let troops invade Ukraine, said its gross domestic "
+     "product reached $76 billion.", "$76 billion", "supported", "Belarus"),
+    # a place after "while" is the next clause's subject
+    ("The Galapagos Islands are home to some 30,000 people, while Ecuador's coastline stretches 2,237 km.",
+     "30,000 people", "unverified", ""),
+    # "next year" dates a forecast to the year after the article's
+    ("Zambia's economy grew 4% in 2024, and the ministry sees growth of 6.2% next year.", "6.2%", "unverified",
+     "Zambia"),
     # "its" before the number is the place's possessive
     ("Bermuda is small. Its 72,800 residents are rich.", "72,800 residents", "supported", "Bermuda"),
     # a function word is no town ("Of", in Turkey)

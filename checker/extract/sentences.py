@@ -91,7 +91,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 # What ends a clause inside a sentence: punctuation, and the conjunctions that set
 # one statement against another ("Russia holds 75%, while Kyiv holds a fifth").
 # A comma between digits ("2,460") separates thousands, not clauses.
-CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]|\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]|\b(?:while|whereas|but|although|though|even as)\b", re.IGNORECASE)
 
 
 def clause_bounds(sentence: str, start: int, end: int | None = None) -> tuple[int, int]:

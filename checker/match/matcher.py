@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from checker.extract.sentences import split_sentences
+from checker.extract.tokens import STOP
 from checker.extract.units import counted_head, dimension_of
 from checker.lexicon import Lexicon, lexicon
 from checker.match.evidence import Evidence, Region, lexicon_dimension, metric_evidence, row_concept
@@ -221,6 +222,11 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
             named_type = _named_type(evidence, mention, lex)
             governs = mention.possessive and (mention.end <= first <= mention.end + 2 or f.clause == "same" and (
                 mention.end <= evidence.at <= mention.end + 3))
+            if _adjective(sent, mention) and mention.position > 0 \
+                    and evidence.at not in (mention.end, mention.end + 1) and mention.end != first:
+                continue  # a people's name as an adjective claims its own metric ("the Italian
+                # population") or opens the sentence ("Czech unemployment ..."), but "Chinese
+                # investment" in passing says nothing of China's figures
             if mention.object and mention.preposition in lex.role_words("compared_with") and not governs \
                     and not f.bracketed:
                 continue  # "wider than the mainland United States, it covers 26 sq km": not the US's
@@ -230,6 +236,16 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
             modifier = mention.possessive and not governs and not mention.anaphor
             if mention.possessive and not governs and _describes_a_smaller_place(sent, mention, lex):
                 continue  # ... "Its capital, Vientiane, has 950,000 residents" too
+            if mention.preposition in ("from", *lex.role_words("compared_with")) and f.clause == "other" \
+                    and not governs:
+                # "won independence from Portugal; the volcano's peak rises to 3,200 m": a place
+                # that is only an object, in another clause, owns no figure there.
+                continue
+            contrast = lex.role_words("contrast")
+            if mention.position > last and any(w in contrast for w in sent.folded[last:mention.position]):
+                # "The Galapagos are home to 30,000 people, while Ecuador's coastline ...": a
+                # place named after "while" or "but" is the next clause's, not the figure's.
+                continue
             f = replace(f, attribution=attribution, type_priority=lex.type_priority.get(_entity_type(row), 0.0),
                         type_named=named_type, modifier=modifier,
                         matched_qualifiers=_matched_qualifiers(sent, window, row, lex), possessive=governs)
@@ -332,6 +348,7 @@ def _most_specific(candidates: list[Candidate], lex: Lexicon) -> list[Candidate]
     return out
 
 
+@lru_cache(maxsize=256)
 @lru_cache(maxsize=256)
 def _broader_words(name: str, lex: Lexicon) -> frozenset[str]:
     """The words of the names of every concept this one is narrower than."""
@@ -463,24 +480,28 @@ def _resolved_anaphors(sent: Sentence, earlier: Sequence[Sentence], reference: R
         if allowed & {"former", "latter"}:
             target = _former_or_latter(sent, a_first, earlier, "former" in allowed)
             allowed = frozenset({"any"})
-        for m in reversed(sent.mentions) if target is None else ():
-            # "bigger than France, yet its economy ...": what a place is compared with is
-            # not what "its" points at.
-            if m.end <= a_first and _fits(m, allowed) and m.preposition not in lex.role_words("compared_with"):
-                target = m
-                break
+        # "bigger than France, yet its economy ...": what a place is compared with is not
+        # what "its" points at; nor is a place only mentioned as the object of "from"
+        # ("independence from Portugal"), nor a people's name as an adjective ("Chinese
+        # carmakers").
+        before = [m for m in sent.mentions if m.end <= a_first and _fits(m, allowed) and not _adjective(sent, m)
+                  and m.preposition not in ("from", *lex.role_words("compared_with"))] if target is None else []
+        if before:
+            # The sentence's opening subject ("Belarus, under sanctions since it let troops
+            # invade Ukraine, said its GDP ..."), else the nearest place before.
+            subject = _opening_subject(sent, before)
+            target = subject if subject is not None and phrase == "its" else before[-1]
         if target is None and not allowed & {"former", "latter"}:
             for previous in reversed(earlier):
                 fitting = [m for m in previous.mentions if _fits(m, allowed) and not m.object
+                           and not _adjective(previous, m)
                            and previous.folded[m.end:m.end + 1] not in _modified_nouns(lex)]
                 if fitting:
                     # The sentence's subject when it opens the sentence ("Rwanda borders Uganda
                     # and Burundi. It won ..."), else the last fitting place named before,
                     # unless that was only an object ("surrounded by South Africa"); a
                     # possessive opening ("Serbia's president visited Montenegro") is no subject.
-                    first_place = fitting[0]
-                    opens = all(w == "the" for w in previous.folded[:first_place.position])
-                    target = first_place if opens and not first_place.possessive else fitting[-1]
+                    target = _opening_subject(previous, fitting) or fitting[-1]
                     break
         if target is None:
             continue
@@ -502,6 +523,32 @@ def _former_or_latter(sent: Sentence, at: int, earlier: Sequence[Sentence], form
         if len(places) >= 2:
             return places[0] if former else places[-1]
     return None
+
+
+def _opening_subject(sent: Sentence, places: list[Mention]) -> Mention | None:
+    """The first of `places` if it opens the sentence (after "the", or after a wire
+    dateline such as "COPENHAGEN, Nov 13 (Reuters) -") and is no possessive."""
+    opening = _DATELINE.match(sent.text)
+    start = sent.word_at(opening.end()) if opening else 0
+    after = [m for m in places if m.position >= start]  # the dateline's city is no subject
+    if not after or after[0].possessive or after[0].object:
+        return None
+    first = after[0]
+    return first if all(w == "the" for w in sent.folded[start:first.position]) else None
+
+
+# "COPENHAGEN, Nov 13 (Reuters) - ", "JUBA (AP) — ": a wire story's opening line.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^-–—\n]{0,40})?(?:\s*\([^)\n]{1,40}\))?\s*[-–—]+\s*")
+
+
+def _adjective(sent: Sentence, m: Mention) -> bool:
+    """Is a people's name used as an adjective ("Chinese carmakers", "Turkish inflation"),
+    not as the people ("500 Samoans a year")? A lower-case word of content right after it."""
+    if not m.demonym or m.end >= len(sent.words):
+        return False
+    word = sent.words[m.end]
+    glued = sent.text[sent.spans[m.end - 1][1]:sent.spans[m.end][0]] == " "
+    return glued and word[:1].islower() and word.casefold() not in STOP
 
 
 @lru_cache(maxsize=8)

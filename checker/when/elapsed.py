@@ -50,10 +50,15 @@ def elapsed_claims(text: str, reference: Reference, article_date: dt.date | None
         phrases = list(_phrases(sentence))
         if not phrases:
             continue
-        if article_names is None:
-            article_names = names_in(text, reference, lexicon())
+        # A place of the sentence itself comes first; the whole article is read for its
+        # places only when none of the sentence's has the event.
+        own_names = [(s_start + at, name, surface) for at, name, surface in names_in(sentence, reference, lexicon())]
         for phrase in phrases:
-            event = _event(phrase, sentence, s_start, reference, article_names)
+            event = _event(phrase, sentence, s_start, reference, own_names)
+            if event is None:
+                if article_names is None:
+                    article_names = names_in(text, reference, lexicon())
+                event = _event(phrase, sentence, s_start, reference, article_names)
             if event is None:
                 continue
             row, surface = event
