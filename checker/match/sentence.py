@@ -393,7 +393,7 @@ def analysed(text: str, start: int, reference: Reference, lex: Lexicon) -> Sente
     claims, and the matcher and the elapsed-time finder read the same sentences. The
     memo lives on the reference, so it goes when the reference goes."""
     return remembered(reference, "sentences", (text, start, id(lex)), lambda: analyse(text, start, reference, lex),
-                      limit=256)
+                      limit=1024)
 
 
 def names_in(text: str, reference: Reference, lex: Lexicon) -> list[tuple[int, str, str]]:
