@@ -194,7 +194,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def write_atomically(name: str, data: bytes | Iterable[bytes]) -> None:
+def write_atomically(name: str, data: bytes | bytearray | memoryview | Iterable[bytes]) -> None:
     """Write `data` (bytes, or pieces of bytes) to the file `name` all at once: into a temporary file beside the real
     target (a symlink is followed, not replaced), given the target's permissions (or the
     umask's for a new file), then renamed over it. Folders and devices are refused; no
@@ -219,7 +219,7 @@ def write_atomically(name: str, data: bytes | Iterable[bytes]) -> None:
     try:
         fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=f".{base}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            f.writelines([data] if isinstance(data, bytes) else data)
+            f.writelines([data] if isinstance(data, (bytes, bytearray, memoryview)) else data)
         os.chmod(tmp, mode)
         os.replace(tmp, target)
         tmp = None

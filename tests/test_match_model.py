@@ -340,6 +340,25 @@ def test_second_heldout_patterns(bundled: Reference, text: str, claim: str, verd
     assert verdict_of(text, claim, bundled)[:2] == (verdict, entity)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # found by a reviewer of this session's changes
+    ("In 2010 millions of people fled the floods.", [("millions of people", "people")]),
+    ("Medal table: Norway, 16, Germany, 12, Canada, 26.", [("16", ""), ("12", ""), ("26", "")]),
+    ("He was 5 in the poll.", [("5", "")]),
+    ("Okafor, 52, runs the shop.", [("52", "years")]),
+    ("Exports gained 3% in 2019.", [("3%", "percent")]),
+    ("The storm left 5,000 homeless in 2019.", [("5,000", "")]),
+])
+def test_years_scales_and_ages_are_not_overread(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.text, c.unit) for c in extract_claims(text)] == expected
+
+
+def test_then_as_next_dates_nothing(bundled: Reference) -> None:
+    report = check_text("Inflation in Kenya hit 9% in 2022, then fell to 3%.", reference=bundled,
+                        date=dt.date(2026, 2, 18))
+    assert {c.claim.text: c.time for c in report.claims} == {"9%": "2022", "3%": "2026-02-18"}
+
+
 def test_plural_scale_after_digits() -> None:
     (claim,) = extract_claims("Guinea has 14,4 millions d'habitants.")
     assert (claim.text, claim.value) == ("14,4 millions d'habitants", 14_400_000.0)

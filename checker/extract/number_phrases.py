@@ -124,7 +124,9 @@ def _digits_number(tokens: list[Token], i: int) -> Number:
         unit = _adjacent_unit(tokens, i + 1)
         if unit is not None:
             return Number(value, i, i, decimals, False, "digits", scale_unit=unit[0], scale_unit_last=unit[1])
-    elif nxt is not None and nxt.kind == "word" and (nxt.low in SCALE_WORDS or nxt.low in PLURAL_SCALES_AFTER_DIGITS):
+    elif nxt is not None and nxt.kind == "word" and (nxt.low in SCALE_WORDS or nxt.low in PLURAL_SCALES_AFTER_DIGITS
+                                                     # "in 2010 millions fled" is a year, then a vague amount
+                                                     and not (tokens[i].text.isdigit() and len(tokens[i].text) == 4)):
         factor = SCALE_WORDS.get(nxt.low) or PLURAL_SCALES_AFTER_DIGITS[nxt.low]
         value = scale(value, factor)
         decimals = scaled_precision(decimals, factor)

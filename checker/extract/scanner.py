@@ -265,7 +265,7 @@ def _scale_of(tokens: list[Token], num: Number) -> float:
         t = tokens[k]
         if t.low in SCALE_WORDS:
             return SCALE_WORDS[t.low]
-        if k > num.first and t.low in PLURAL_SCALES_AFTER_DIGITS:
+        if k > num.first and t.low in PLURAL_SCALES_AFTER_DIGITS and not len(tokens[num.first].text) == 4:
             return PLURAL_SCALES_AFTER_DIGITS[t.low]
         if t.text in SCALE_SUFFIXES and not t.spaced:
             return SCALE_SUFFIXES[t.text]

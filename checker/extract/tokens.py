@@ -21,7 +21,7 @@ class Token:
     end: int
     kind: str  # 'num', 'word', 'sym', or 'long' (a digit string too long to be a quantity)
     spaced: bool  # whitespace (or the sentence start) before it
-    low: str = ""  # the text in lower case: asked for many times per token, so made once
+    low: str  # the text in lower case: asked for many times per token, so made once
 
 
 

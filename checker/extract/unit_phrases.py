@@ -105,13 +105,19 @@ def read_age(tokens: list[Token], d: Draft) -> None:
     if nxt is not None and nxt.low in ("yo", "y.o"):
         d.unit, d.unit_text, d.last = "years", nxt.text, j
         return
-    ends_phrase = nxt is None or nxt.kind != "word" or nxt.low in STOP
+    # The age ends its phrase: the sentence, a comma, or "when"/"by" ("she was 10 when"), not
+    # any short word ("he was 5 in the poll" is a rank).
+    ends_phrase = nxt is None or nxt.kind != "word" or nxt.low in ("when", "by", "and", "but")
     said = before[-1:] == ["aged"]
     said = said or (ends_phrase and len(before) >= 2 and before[-1] in _AGE_VERBS and before[-2] in _AGE_SUBJECTS)
     said = said or (ends_phrase and before[-2:] == ["will", "be"] and len(before) == 3 and before[0] in _AGE_SUBJECTS)
     # "Okafor, 52, runs": a name, then the age between commas
+    # ("Norway, 16, Germany, 12": a list of names and figures is no list of ages.)
+    after = tokens[j + 1] if j + 1 < n else None
+    listed = after is not None and after.kind == "word" and after.text[:1].isupper()
     said = said or (d.kind == "digits" and f >= 2 and tokens[f - 1].text == "," and nxt is not None
-                    and nxt.text == "," and tokens[f - 2].kind == "word" and tokens[f - 2].text[0].isupper()
+                    and nxt.text == "," and not listed and tokens[f - 2].kind == "word"
+                    and tokens[f - 2].text[0].isupper()
                     and tokens[f - 2].low not in STOP and tokens[f - 2].low not in MONTHS
                     and tokens[f - 2].low not in _WEEKDAYS)
     if said:

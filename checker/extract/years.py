@@ -60,7 +60,14 @@ def without_dating_years(claims: list[Claim], q: Qualifiers) -> list[Claim]:
             before = c.sentence[max(0, at - 60):at]
             listed = bool(kept) and kept[-1].unit == "year" and \
                 _YEAR_LIST_JOIN.fullmatch(c.sentence[kept[-1].end - c.sentence_start:at]) is not None
-            if not (listed or q.event_before_year.search(before)):
+            event = q.event_before_year.search(before)
+            # "Exports gained 3% in 2019": a figure between the event word and the year makes
+            # the year that figure's time, not an event of its own.
+            if event is not None:
+                event_at = c.start - len(before) + event.start()
+                if any(o is not c and o.unit != "year" and event_at < o.start < c.start for o in claims):
+                    event = None
+            if not (listed or event is not None):
                 continue
         kept.append(c)
     return kept

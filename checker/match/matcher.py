@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from checker.extract.sentences import split_sentences
 from checker.extract.tokens import STOP
@@ -94,7 +94,8 @@ def match_claims(text: str, claims: Sequence[Claim], reference: Reference,
 class _Recent(Sequence[Sentence]):
     """The last ANAPHORA_SENTENCES sentences that name a place, most recent last. Most
     sentences between two claims are never needed (their claims name their own place),
-    so they are analysed only when a claim's "it" or missing subject looks back."""
+    so they are analysed only when a claim looks back: for its "it", or because its own
+    sentence names nothing."""
 
     def __init__(self, reference: Reference, lex: Lexicon) -> None:
         self._reference = reference
@@ -154,7 +155,7 @@ _NOTHING_NAMED = "no place or thing named that a table holds"
 def _rows_in_unit(reference: Reference, name: str, unit: str, lex: Lexicon) -> tuple[ReferenceRow, ...]:
     """A place's rows whose unit fits a claim's, in table order: a country has hundreds of
     rows and an article asks for the same few places and units again and again."""
-    return remembered(reference, "rows_in_unit", (name, unit, id(lex)),
+    return remembered(reference, "rows_in_unit", (name, unit, lex),
                       lambda: tuple(r for r in reference.rows_for(name) if units_compatible(unit, r.unit, lex)),
                       limit=4096)
 
@@ -349,7 +350,6 @@ def _most_specific(candidates: list[Candidate], lex: Lexicon) -> list[Candidate]
 
 
 @lru_cache(maxsize=256)
-@lru_cache(maxsize=256)
 def _broader_words(name: str, lex: Lexicon) -> frozenset[str]:
     """The words of the names of every concept this one is narrower than."""
     return frozenset(w for c in lex.concepts if name in _narrower_than(c.name, lex)
@@ -436,7 +436,7 @@ def _regions(sent: Sentence, claim: Claim, first: int, last: int, clause: tuple[
     return regions, window
 
 
-@cache
+@lru_cache(maxsize=8)  # one entry a lexicon; bounded, so lexicons can be freed
 def _restated(lex: Lexicon) -> re.Pattern[str]:
     """What may stand between a figure and its restatement (matching.toml [roles] restated)."""
     joins, hedges = ("|".join(re.escape(w) for w in lex.role_words(k)) for k in ("restated", "restated_hedges"))
@@ -471,8 +471,9 @@ def _noun_group(unit: str, lex: Lexicon) -> frozenset[str]:
 
 def _resolved_anaphors(sent: Sentence, earlier: Sequence[Sentence], reference: Reference,
                        lex: Lexicon) -> list[Mention]:
-    """Each word like "it" or "the country" in the sentence, as the place it points at:
-    the last fitting place named before it in this sentence, else in the sentences before."""
+    """Each word like "it" or "the country" in the sentence, as the place it points at: a
+    fitting place named before it in this sentence (the opening subject for "its", else the
+    nearest), else in the sentences before (the opening subject, else the last fitting place)."""
     out = []
     for a_first, a_end, phrase in sent.anaphors:
         allowed = lex.anaphora.get(phrase) or lex.anaphora_heads.get(phrase.removeprefix("the "), frozenset())

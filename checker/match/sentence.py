@@ -390,9 +390,10 @@ def _mentions(text: str, words: tuple[str, ...], spans: tuple[tuple[int, int], .
 
 def analysed(text: str, start: int, reference: Reference, lex: Lexicon) -> Sentence:
     """A sentence read once per reference and lexicon: a sentence often holds several
-    claims, and the matcher and the elapsed-time finder read the same sentences. The
-    memo lives on the reference, so it goes when the reference goes."""
-    return remembered(reference, "sentences", (text, start, id(lex)), lambda: analyse(text, start, reference, lex),
+    claims, and the matcher and the elapsed-time finder's reading of the whole article
+    read the same sentences at the same offsets. The memo lives on the reference, so it
+    goes when the reference goes."""
+    return remembered(reference, "sentences", (text, start, lex), lambda: analyse(text, start, reference, lex),
                       limit=1024)
 
 

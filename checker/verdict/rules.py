@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache, cached_property
+from functools import cached_property, lru_cache
 
 from checker.extract.numbers import format_number
 from checker.lexicon import Lexicon
@@ -233,7 +233,7 @@ def undated_reference(case: Case) -> CheckedClaim | None:
                         f"like this changes over time, so it may be out of date (rule: undated-reference).")
 
 
-@cache
+@lru_cache(maxsize=8)  # one entry a lexicon; bounded, so lexicons can be freed
 def _metro_words(lex: Lexicon) -> re.Pattern[str]:
     """Words that say a figure counts a whole urban area (verdicts.toml [metro]), as one
     pattern per lexicon: "metro..." in any case, "Greater" only with its capital."""

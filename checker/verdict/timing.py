@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from checker.extract.sentences import clause_bounds
 from checker.lexicon import Lexicon, lexicon
@@ -18,7 +18,7 @@ def _alternatives(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
-@cache
+@lru_cache(maxsize=8)  # one entry a lexicon; bounded, so lexicons can be freed
 def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The projection words of verdicts.toml as patterns: "expected to", "will"; and "by 2050"."""
     w = lex.verdict_words

@@ -124,7 +124,8 @@ def _read_mentions(sentence: str, article_date: dt.date | None) -> list[_Mention
         source = " ".join(sentence[phrase_start:m.end()].split())
         out.append(_Mention(phrase_start, m.start(), m.end(), at >= 0,
                             ClaimTime(year, month, day, source, from_article=False)))
-    years_named = [(m.start(), int(m.group())) for m in _YEAR.finditer(sentence)]
+    # Only a year written as a date anchors "a year earlier" ("in 2024", "since 2019"), not a count ("2010 employees").
+    years_named = [(m.start(), int(m.group(1))) for m in _DATED_YEAR.finditer(sentence)]
     for m in _relative_pattern().finditer(sentence):
         phrase = " ".join(m.group().lower().split())
         offset = w.relative_years[phrase]
@@ -143,6 +144,9 @@ def _read_mentions(sentence: str, article_date: dt.date | None) -> list[_Mention
 
 
 _FIGURE = re.compile(r"\d")
+_DATED_YEAR = re.compile(r"\b(?:in|since|by|during|of|for|until|from|at the end of|early|late|mid)[\s-]+"
+                         r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(1[89]\d\d|20\d\d)\b",
+                         re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w$£€.,])(?:1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 
 
