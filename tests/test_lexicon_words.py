@@ -63,6 +63,8 @@ NEW_LISTS = [
     "roles.age_bracket", "roles.age_bracket_verbs", "roles.apposition", "roles.event_prepositions",
     "roles.restated", "roles.restated_hedges", "roles.bracketed_hedges", "roles.place_list_joins",
     "roles.change_level_before",
+    "roles.compared_with", "roles.compared_before", "roles.origin", "roles.part_of_place", "roles.contrast",
+    "roles.modified_nouns", "roles.possessive_anaphora", "years.event_words",
 ]
 
 

@@ -237,8 +237,7 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
             modifier = mention.possessive and not governs and not mention.anaphor
             if mention.possessive and not governs and _describes_a_smaller_place(sent, mention, lex):
                 continue  # ... "Its capital, Vientiane, has 950,000 residents" too
-            if mention.preposition in ("from", *lex.role_words("compared_with")) and f.clause == "other" \
-                    and not governs:
+            if mention.preposition in _away_from(lex) and f.clause == "other" and not governs:
                 # "won independence from Portugal; the volcano's peak rises to 3,200 m": a place
                 # that is only an object, in another clause, owns no figure there.
                 continue
@@ -486,7 +485,7 @@ def _resolved_anaphors(sent: Sentence, earlier: Sequence[Sentence], reference: R
         # ("independence from Portugal"), nor a people's name as an adjective ("Chinese
         # carmakers").
         before = [m for m in sent.mentions if m.end <= a_first and _fits(m, allowed) and not _adjective(sent, m)
-                  and m.preposition not in ("from", *lex.role_words("compared_with"))] if target is None else []
+                  and m.preposition not in _away_from(lex)] if target is None else []
         if before:
             # The sentence's opening subject ("Belarus, under sanctions since it let troops
             # invade Ukraine, said its GDP ..."), else the nearest place before.
@@ -550,6 +549,12 @@ def _adjective(sent: Sentence, m: Mention) -> bool:
     word = sent.words[m.end]
     glued = sent.text[sent.spans[m.end - 1][1]:sent.spans[m.end][0]] == " "
     return glued and word[:1].islower() and word.casefold() not in STOP
+
+
+@lru_cache(maxsize=8)
+def _away_from(lex: Lexicon) -> frozenset[str]:
+    """Prepositions after which a place is an origin or a comparison, not the figure's owner."""
+    return frozenset((*lex.role_words("origin"), *lex.role_words("compared_with")))
 
 
 @lru_cache(maxsize=8)
