@@ -6,33 +6,15 @@ checker was run on them; see README.md for the rules they follow."""
 import json
 from collections import defaultdict
 from pathlib import Path
+import sys
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from labels import C, S, U  # noqa: E402  (tests/data/labels.py, shared by every set)
 
 HERE = Path(__file__).resolve().parent
 D = "2026-02-18"
 FIX = ["tables/fixture_county.csv"]
 LAND = ["tables/landmarks.csv"]
 CO = ["tables/companies_treaties.csv"]
-
-
-def S(claim, entity, metric, note=None):
-    e = {"claim": claim, "verdict": "supported", "entity": entity, "metric": metric}
-    if note:
-        e["note"] = note
-    return e
-
-
-def C(claim, entity, metric, note=None):
-    e = {"claim": claim, "verdict": "contradicted", "entity": entity, "metric": metric}
-    if note:
-        e["note"] = note
-    return e
-
-
-def U(claim, note=None):
-    e = {"claim": claim, "verdict": "unverified"}
-    if note:
-        e["note"] = note
-    return e
 
 
 FAMILIES = defaultdict(list)

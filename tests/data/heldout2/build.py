@@ -5,30 +5,12 @@ before the checker was run. Edit the cases here and re-run: python build.py
 """
 import json
 from pathlib import Path
+import sys
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from labels import C, S, U  # noqa: E402  (tests/data/labels.py, shared by every set)
 
 HERE = Path(__file__).parent
 DATE = "2026-02-18"
-
-
-def S(claim, entity, metric, note=None):
-    d = {"claim": claim, "verdict": "supported", "entity": entity, "metric": metric}
-    if note:
-        d["note"] = note
-    return d
-
-
-def C(claim, entity, metric, note=None):
-    d = {"claim": claim, "verdict": "contradicted", "entity": entity, "metric": metric}
-    if note:
-        d["note"] = note
-    return d
-
-
-def U(claim, note=None):
-    d = {"claim": claim, "verdict": "unverified"}
-    if note:
-        d["note"] = note
-    return d
 
 
 def case(cid, pattern, text, expect, tables="bundled", date=DATE):

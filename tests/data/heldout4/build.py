@@ -9,29 +9,11 @@ Labels were written from the reference rows before the checker was run on these 
 import json
 import re
 from pathlib import Path
+import sys
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from labels import C, S, U  # noqa: E402  (tests/data/labels.py, shared by every set)
 
 HERE = Path(__file__).resolve().parent
-
-
-def S(claim, entity, metric, note=None):
-    d = {"claim": claim, "verdict": "supported", "entity": entity, "metric": metric}
-    if note:
-        d["note"] = note
-    return d
-
-
-def C(claim, entity, metric, note=None):
-    d = {"claim": claim, "verdict": "contradicted", "entity": entity, "metric": metric}
-    if note:
-        d["note"] = note
-    return d
-
-
-def U(claim, note=None):
-    d = {"claim": claim, "verdict": "unverified"}
-    if note:
-        d["note"] = note
-    return d
 
 
 B = "bundled"
