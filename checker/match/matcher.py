@@ -191,6 +191,7 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
     candidates: list[Candidate] = []
     blocked: NumberRole | None = None
     threshold = lex.weight("metric_threshold")
+    compared_with, away_from, contrast = lex.role_words("compared_with"), _away_from(lex), lex.role_words("contrast")
     # Rows of a series (one metric, several years) and of several places share their
     # metric words: their evidence is read once.
     evidence_of: dict[tuple[str, tuple[str, ...], str], Evidence] = {}
@@ -228,7 +229,7 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
                 continue  # a people's name as an adjective claims its own metric ("the Italian
                 # population") or opens the sentence ("Czech unemployment ..."), but "Chinese
                 # investment" in passing says nothing of China's figures
-            if mention.object and mention.preposition in lex.role_words("compared_with") and not governs \
+            if mention.object and mention.preposition in compared_with and not governs \
                     and not f.bracketed:
                 continue  # "wider than the mainland United States, it covers 26 sq km": not the US's
             # "Kenya's main port", "Tunisia's coastal rivals": a possessive that governs
@@ -237,11 +238,10 @@ def _decide(claim: Claim, sent: Sentence, siblings: Sequence[Claim], earlier: Se
             modifier = mention.possessive and not governs and not mention.anaphor
             if mention.possessive and not governs and _describes_a_smaller_place(sent, mention, lex):
                 continue  # ... "Its capital, Vientiane, has 950,000 residents" too
-            if mention.preposition in _away_from(lex) and f.clause == "other" and not governs:
+            if mention.preposition in away_from and f.clause == "other" and not governs:
                 # "won independence from Portugal; the volcano's peak rises to 3,200 m": a place
                 # that is only an object, in another clause, owns no figure there.
                 continue
-            contrast = lex.role_words("contrast")
             if mention.position > last and any(w in contrast for w in sent.folded[last:mention.position]):
                 # "The Galapagos are home to 30,000 people, while Ecuador's coastline ...": a
                 # place named after "while" or "but" is the next clause's, not the figure's.
